@@ -1,0 +1,17 @@
+//! Groove's pure core: the bank, answers, scoring, diagnosis, plan and the stored schema.
+//!
+//! This crate knows nothing about the browser: no yew, web-sys or gloo. Everything the app
+//! shows is computed here, so the same code serves the app, `cargo xtask score` and the tests.
+
+pub mod answers;
+pub mod bank;
+pub mod cause;
+pub mod diagnosis;
+pub mod plan;
+pub mod schema;
+pub mod stall;
+
+pub use answers::{Answer, Responses};
+pub use bank::{Bank, BankError};
+pub use cause::{Cause, PerCause};
+pub use diagnosis::{diagnose, Band, Diagnosis, Flag, Pattern};
