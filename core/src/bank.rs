@@ -359,6 +359,9 @@ fn validate(bank: &RawBank) -> Vec<String> {
         }
     }
     unique(&bank.self_talk.id, "self-talk item", &mut problems);
+    for reserved in [crate::wizard::STORIES_STEP, crate::wizard::DEALS_STEP] {
+        unique(reserved, "reserved step id", &mut problems);
+    }
     empty("the self-talk item".into(), &bank.self_talk.text, &mut problems);
     empty("the self-talk note".into(), &bank.self_talk.note, &mut problems);
     problems

@@ -10,6 +10,7 @@ pub mod diagnosis;
 pub mod plan;
 pub mod schema;
 pub mod stall;
+pub mod wizard;
 
 pub use answers::{Answer, Responses};
 pub use bank::{Bank, BankError};

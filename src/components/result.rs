@@ -1,0 +1,171 @@
+//! The result: the cause in plain words, how sure, why, the plan, strengths, stories,
+//! where deals stall, and a part for a manager.
+
+use super::chart::ScoreChart;
+use super::deals::FunnelView;
+use super::welcome::focus;
+use super::StateHandle;
+use crate::app::now;
+use crate::state::Action;
+use groove_core::bank::Bank;
+use groove_core::diagnosis::{Band, Diagnosis};
+use groove_core::plan::{build_plan, PlanAction};
+use groove_core::stall::funnel;
+use groove_core::{diagnose, Cause, Pattern};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: StateHandle,
+    pub id: AttrValue,
+}
+
+fn name(bank: &Bank, c: Cause) -> String {
+    bank.cause(c).name.clone()
+}
+
+fn headline(bank: &Bank, d: &Diagnosis) -> (String, &'static str) {
+    match (d.pattern, d.primary, d.secondary) {
+        (Pattern::Single, Some(p), _) => (format!("What holds you back most: {}", name(bank, p)), "One clear cause stands out."),
+        (Pattern::Mixed, Some(p), Some(s)) => (
+            format!("Two causes, close together: {} and {}", name(bank, p), name(bank, s)),
+            "A mixed picture: work on both, starting with the first.",
+        ),
+        (Pattern::Broad, Some(p), _) => (
+            format!("Several causes at once; start with {}", name(bank, p)),
+            "A broad picture: several things slipped together. One step at a time.",
+        ),
+        _ => (
+            "Your four causes look healthy".to_string(),
+            "No internal cause stands out, so look outward: leads, territory and the market.",
+        ),
+    }
+}
+
+#[function_component(ResultView)]
+pub fn result_view(props: &Props) -> Html {
+    let state = &props.state;
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.id.clone(), move |_| focus(&heading));
+    }
+    let bank = state.content.bank.clone();
+    let Some(result) = state.doc.results.iter().find(|r| r.id == *props.id) else {
+        return html! { <section class="card"><h1 tabindex="-1" ref={heading}>{"That result is not on this device"}</h1></section> };
+    };
+    let d = diagnose(&bank, &result.responses);
+    let plan = build_plan(&bank, &d, &result.responses);
+    let stall = funnel(&bank, &result.responses.deals);
+    let (title, confidence) = headline(&bank, &d);
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(result.finished_at as f64));
+    let date: String = date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into();
+    let again = { let s = state.clone(); move |_| s.dispatch(Action::Start { now: now() }) };
+
+    let actions = |title: &str, list: &[PlanAction]| html! {
+        <div class="horizon">
+            <h3>{title}</h3>
+            <ul>{ for list.iter().map(|a| html! { <li key={a.id.clone()}>{&a.text}</li> }) }</ul>
+        </div>
+    };
+
+    html! {
+        <article class="card result" aria-labelledby="result-title">
+            <p class="eyebrow">{format!("Your result \u{00b7} {date}")}</p>
+            <h1 id="result-title" tabindex="-1" ref={heading} data-testid="headline">{title}</h1>
+            <p class="confidence" data-testid="pattern" data-pattern={d.pattern.id()}>{confidence}</p>
+            if !d.flags.is_empty() {
+                <div class="notice" role="note" data-testid="flags">
+                    <p><strong>{"Read this result with care."}</strong></p>
+                    <ul>{ for d.flags.iter().map(|f| html! { <li>{f.explain()}</li> }) }</ul>
+                </div>
+            }
+            <ScoreChart bank={bank.clone()} scores={d.scores()} primary={d.primary} />
+            if let Some(p) = d.primary { <p class="summary">{&bank.cause(p).summary}</p> }
+            else { <p class="summary">{&bank.outward().summary}</p> }
+            if !plan.outside_changes.is_empty() {
+                <p>{"You said these changed outside your control: "}{plan.outside_changes.join("; ")}{". Take them, with a proposed fix, to your team and manager."}</p>
+            }
+
+            <section aria-labelledby="why-title">
+                <h2 id="why-title">{"Why"}</h2>
+                { for Cause::ALL.iter().map(|&c| {
+                    let r = d.causes.get(c);
+                    html! {
+                        <details key={c.id()} open={d.primary == Some(c) || d.secondary == Some(c)}>
+                            <summary>{format!("{}: {}", name(&bank, c), match r.score {
+                                Some(s) => format!("{s} ({})", Band::of(s).label()),
+                                None => format!("not enough answers ({} of {})", r.answered, r.total),
+                            })}</summary>
+                            if !r.pulled_down.is_empty() {
+                                <p class="why-label">{"Pulled it down:"}</p>
+                                <ul>{ for r.pulled_down.iter().take(3).map(|x| html! {
+                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em>{bank.scale_label(x.answer).to_lowercase()}</em></li>
+                                }) }</ul>
+                            }
+                            if !r.held_up.is_empty() {
+                                <p class="why-label">{"Held it up:"}</p>
+                                <ul>{ for r.held_up.iter().take(3).map(|x| html! {
+                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em>{bank.scale_label(x.answer).to_lowercase()}</em></li>
+                                }) }</ul>
+                            }
+                        </details>
+                    }
+                }) }
+            </section>
+
+            <section aria-labelledby="plan-title" class="plan">
+                <h2 id="plan-title">{"Your plan"}</h2>
+                if let Some(note) = &plan.kind_note { <p class="kind">{note}</p> }
+                <div class="horizons">
+                    {actions("Next 7 days", &plan.week)}
+                    {actions("Next 30 days", &plan.month)}
+                    {actions("Next 90 days", &plan.quarter)}
+                </div>
+            </section>
+
+            if !plan.strengths.is_empty() {
+                <section aria-labelledby="strengths-title">
+                    <h2 id="strengths-title">{"Strengths to lean on"}</h2>
+                    <ul>{ for plan.strengths.iter().map(|&c| html! {
+                        <li key={c.id()}><strong>{name(&bank, c)}{": "}</strong>{&bank.cause(c).strength}</li>
+                    }) }</ul>
+                </section>
+            }
+
+            if !plan.stories.is_empty() {
+                <section aria-labelledby="stories-title">
+                    <h2 id="stories-title">{"The stories, reframed"}</h2>
+                    { for plan.stories.iter().map(|s| html! {
+                        <div class="story" key={s.id.clone()}>
+                            <p class="said">{"\u{201c}"}{&s.text}{"\u{201d}"}</p>
+                            <p>{&s.reframe}</p>
+                            <p><strong>{"First step: "}</strong>{&s.action}</p>
+                        </div>
+                    }) }
+                </section>
+            }
+
+            if stall.deals > 0 {
+                <section aria-labelledby="stall-title">
+                    <h2 id="stall-title">{"Where your deals stall"}</h2>
+                    <FunnelView funnel={stall} />
+                </section>
+            }
+
+            <section aria-labelledby="manager-title" class="manager">
+                <h2 id="manager-title">{"For a manager supporting you"}</h2>
+                if plan.focus.is_empty() {
+                    <p>{"This seller's habits look healthy. Look together at what changed around them: lead sources, territory, pricing and the market, and agree on one fix to try."}</p>
+                } else {
+                    { for plan.focus.iter().map(|&c| html! { <p key={c.id()}><strong>{name(&bank, c)}{": "}</strong>{&bank.cause(c).manager}</p> }) }
+                }
+                <p>{"Every slump is its own: talk it through with this person before changing anything."}</p>
+            </section>
+
+            <div class="actions">
+                <button type="button" class="primary" onclick={again}>{"Take the diagnostic again"}</button>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,55 @@
+//! The welcome screen: what Groove is, how long it takes, and that answers stay here.
+
+use super::StateHandle;
+use crate::app::now;
+use crate::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: StateHandle,
+}
+
+#[function_component(Welcome)]
+pub fn welcome(props: &Props) -> Html {
+    let state = &props.state;
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| focus(&heading));
+    }
+    let in_progress = state.doc.progress.is_some();
+    let latest = state.doc.latest().map(|r| r.id.clone());
+    let start = { let s = state.clone(); move |_| s.dispatch(Action::Start { now: now() }) };
+    let resume = { let s = state.clone(); move |_| s.dispatch(Action::Resume { now: now() }) };
+    html! {
+        <section class="card welcome" aria-labelledby="welcome-title">
+            <h1 id="welcome-title" tabindex="-1" ref={heading}>{"Find what's behind your sales slump"}</h1>
+            <p class="lead">{"Every seller hits a slump. Groove asks you about forty short questions, takes about seven minutes, and tells you which of four causes is most likely holding you back, how sure it is, and what to do this week, this month and this quarter."}</p>
+            <ul class="facts">
+                <li>{"Four causes: skills, effort, routine, and the feedback you get."}</li>
+                <li>{"Honest, not harsh: it asks what you do, not who you are."}</li>
+                <li>{"Private: answers never leave this device. No account, no server."}</li>
+            </ul>
+            <div class="actions">
+                if in_progress {
+                    <button type="button" class="primary" onclick={resume}>{"Continue where you left off"}</button>
+                } else {
+                    <button type="button" class="primary" onclick={start}>{"Start the diagnostic"}</button>
+                }
+                if let Some(id) = latest {
+                    <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::ShowResult(id.clone())) }>
+                        {"See your latest result"}
+                    </button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// Moves focus to a heading (tabindex -1) so keyboard and screen-reader users start there.
+pub fn focus(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,122 @@
+//! The guided diagnostic: one question per page, a progress bar naming the section, Back and
+//! Next, and a "start over" that asks first.
+
+use super::deals::DealsQuestion;
+use super::question::{AgreeQuestion, FactQuestion, StoriesQuestion};
+use super::welcome::focus;
+use super::StateHandle;
+use crate::app::now;
+use crate::state::Action;
+use groove_core::wizard::StepKind;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: StateHandle,
+}
+
+#[function_component(WizardView)]
+pub fn wizard_view(props: &Props) -> Html {
+    let state = &props.state;
+    let heading = use_node_ref();
+    let confirming = use_state(|| false);
+    let index = state.step_index().unwrap_or(0);
+    {
+        // A new question: move focus to it, so the keyboard and screen readers follow.
+        let heading = heading.clone();
+        use_effect_with(index, move |_| focus(&heading));
+    }
+    let wizard = &state.content.wizard;
+    let bank = &state.content.bank;
+    let Some(step) = wizard.steps.get(index) else { return html! {} };
+    let Some(responses) = state.responses() else { return html! {} };
+    let section = &wizard.sections[step.section];
+    let last = index + 1 == wizard.steps.len();
+
+    let body = match &step.kind {
+        StepKind::Item(id) => match bank.item(id) {
+            Some(item) => html! {
+                <AgreeQuestion state={state.clone()} name={item.id.clone()} text={item.text.clone()}
+                    value={responses.answers.get(id).copied()} heading={heading.clone()} item={Some(AttrValue::from(item.id.clone()))} />
+            },
+            None => html! {},
+        },
+        StepKind::SelfTalk => html! {
+            <AgreeQuestion state={state.clone()} name={bank.self_talk().id.clone()} text={bank.self_talk().text.clone()}
+                value={responses.self_talk} heading={heading.clone()} item={None::<AttrValue>} />
+        },
+        StepKind::Fact(id) => html! { <FactQuestion state={state.clone()} fact={id.clone()} heading={heading.clone()} /> },
+        StepKind::Stories => html! { <StoriesQuestion state={state.clone()} heading={heading.clone()} /> },
+        StepKind::Deals => html! { <DealsQuestion state={state.clone()} heading={heading.clone()} /> },
+    };
+    let answered = match &step.kind {
+        StepKind::Item(id) => responses.answers.contains_key(id),
+        StepKind::SelfTalk => responses.self_talk.is_some(),
+        StepKind::Fact(id) => responses.facts.get(id).is_some_and(|v| !v.is_empty()),
+        StepKind::Stories | StepKind::Deals => true,
+    };
+
+    let onsubmit = {
+        let state = state.clone();
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
+        }
+    };
+    // Enter on a radio or checkbox goes on, as it would in a text field.
+    let onkeydown = {
+        let state = state.clone();
+        move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let is_choice = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
+            if is_choice {
+                e.prevent_default();
+                state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
+            }
+        }
+    };
+    let back = { let s = state.clone(); move |_| s.dispatch(Action::Back { now: now() }) };
+    let scored_total = bank.items().len();
+    let scored_answered = bank.items().iter().filter(|i| responses.answers.contains_key(&i.id)).count();
+
+    html! {
+        <section class="card wizard" aria-label="Diagnostic">
+            <div class="progress">
+                <p class="section-name">
+                    <span>{format!("Part {} of {}: ", step.section + 1, wizard.sections.len())}</span>
+                    <strong>{&section.title}</strong>
+                    if section.len > 1 { <span class="count">{format!(" \u{00b7} question {} of {}", step.number, section.len)}</span> }
+                </p>
+                <progress max={wizard.steps.len().to_string()} value={(index + 1).to_string()}
+                    aria-label={format!("Step {} of {}", index + 1, wizard.steps.len())}></progress>
+            </div>
+            <form {onsubmit} {onkeydown} novalidate=true>
+                {body}
+                if last {
+                    <p class="hint">{format!("You answered {scored_answered} of {scored_total} scored questions. Skipped questions are simply left out of the scores.")}</p>
+                }
+                <div class="nav">
+                    <button type="button" onclick={back} disabled={index == 0}>{"Back"}</button>
+                    <button type="submit" class="primary">{
+                        if last { "See my result" } else if answered { "Next" } else { "Skip" }
+                    }</button>
+                </div>
+            </form>
+            <div class="start-over">
+                if *confirming {
+                    <div role="group" aria-label="Start over?" class="confirm">
+                        <p>{"Clear every answer of this assessment and start again? Finished results are kept."}</p>
+                        <button type="button" class="danger" onclick={ let s = state.clone(); let c = confirming.clone(); move |_| { c.set(false); s.dispatch(Action::StartOver) } }>{"Yes, clear my answers"}</button>
+                        <button type="button" onclick={ let c = confirming.clone(); move |_| c.set(false) }>{"Keep them"}</button>
+                    </div>
+                } else {
+                    <button type="button" class="link" onclick={ let c = confirming.clone(); move |_| c.set(true) }>{"Start over"}</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,278 @@
+//! App state, the actions that change it, and the reducer (`impl Reducible`).
+//!
+//! The reducer is the only place the stored document changes; every change bumps
+//! `changes`, which the app's save effect watches. Whether anything is written at all is
+//! decided once, at load, by `Persistence`.
+
+use crate::storage::{self, Loaded};
+use groove_core::answers::Answer;
+use groove_core::bank::Bank;
+use groove_core::schema::{Document, Progress, StoredResult};
+use groove_core::stall::MAX_DEALS;
+use groove_core::wizard::Wizard;
+use groove_core::{diagnose, Responses};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The validated bank and the wizard derived from it, shared by reference.
+#[derive(Clone)]
+pub struct Content {
+    pub bank: Rc<Bank>,
+    pub wizard: Rc<Wizard>,
+}
+
+impl PartialEq for Content {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bank, &other.bank)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Welcome,
+    Wizard,
+    Result(String),
+}
+
+/// Whether changes can be kept, decided once at load.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Persistence {
+    /// Loaded successfully: every change is saved.
+    Saving,
+    /// Stored data this build must not touch (newer version, unreadable and not kept aside).
+    ReadOnly(String),
+    /// No storage at all: the visit works in memory.
+    Memory(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Idle,
+    Saved,
+    Failed(String),
+}
+
+#[derive(Clone, PartialEq)]
+pub struct State {
+    pub content: Content,
+    pub doc: Document,
+    pub persistence: Persistence,
+    /// Something the person must know about their data (kept aside, read-only...).
+    pub notice: Option<String>,
+    pub save: SaveStatus,
+    pub screen: Screen,
+    /// When the current question appeared (ms since epoch), to time answers.
+    pub shown_at: u64,
+    /// Bumped on every change to `doc`.
+    pub changes: u64,
+}
+
+pub enum Action {
+    Start { now: u64 },
+    Resume { now: u64 },
+    Answer { item: String, value: Answer, now: u64 },
+    SelfTalk(Answer),
+    Fact { fact: String, option: String, multiple: bool, on: bool },
+    Story { id: String, on: bool },
+    Deal { index: usize, stage: Option<String> },
+    Next { now: u64 },
+    Back { now: u64 },
+    Finish { now: u64 },
+    StartOver,
+    ShowResult(String),
+    Home,
+    Saved(Result<(), String>),
+    /// Another tab saved a newer document.
+    External(Document),
+}
+
+impl State {
+    pub fn load(content: Content, now: u64) -> State {
+        let (doc, persistence, notice) = match storage::load(now) {
+            Loaded::Empty => (Document::new(), Persistence::Saving, None),
+            Loaded::Found(doc) => (doc, Persistence::Saving, None),
+            Loaded::KeptAside { backup_key, why } => (
+                Document::new(),
+                Persistence::Saving,
+                Some(format!(
+                    "Your saved Groove data could not be read ({why}). It has been kept, unchanged, under \
+                     the key \u{201c}{backup_key}\u{201d} in this browser, and Groove has started afresh."
+                )),
+            ),
+            Loaded::Unreadable { why } => (
+                Document::new(),
+                Persistence::ReadOnly(why.clone()),
+                Some(format!(
+                    "Your saved Groove data could not be read ({why}). To keep it safe, Groove will not \
+                     save anything in this visit."
+                )),
+            ),
+            Loaded::Newer(why) => (
+                Document::new(),
+                Persistence::ReadOnly(why.to_string()),
+                Some(format!("{why}. This version opens read-only and will not change it.")),
+            ),
+            Loaded::Unavailable(why) => (
+                Document::new(),
+                Persistence::Memory(why.clone()),
+                Some(format!(
+                    "This browser does not let Groove keep anything here ({why}). You can still take the \
+                     diagnostic; your answers last until you close this page."
+                )),
+            ),
+        };
+        let screen = if doc.progress.is_some() {
+            Screen::Wizard
+        } else if let Some(latest) = doc.latest() {
+            Screen::Result(latest.id.clone())
+        } else {
+            Screen::Welcome
+        };
+        State { content, doc, persistence, notice, save: SaveStatus::Idle, screen, shown_at: now, changes: 0 }
+    }
+
+    pub fn responses(&self) -> Option<&Responses> {
+        self.doc.progress.as_ref().map(|p| &p.responses)
+    }
+
+    /// The index of the current step, if an assessment is in progress.
+    pub fn step_index(&self) -> Option<usize> {
+        let progress = self.doc.progress.as_ref()?;
+        Some(self.content.wizard.index_of(&progress.step).unwrap_or(0))
+    }
+
+    fn changed(&mut self) {
+        self.doc.revision += 1;
+        self.changes += 1;
+    }
+
+    fn progress_mut(&mut self) -> Option<&mut Progress> {
+        self.doc.progress.as_mut()
+    }
+
+    fn go(&mut self, delta: isize, now: u64) {
+        let steps = &self.content.wizard.steps;
+        let Some(index) = self.step_index() else { return };
+        let target = index.saturating_add_signed(delta).min(steps.len() - 1);
+        let id = steps[target].id.clone();
+        if let Some(p) = self.progress_mut() {
+            p.step = id;
+        }
+        self.shown_at = now;
+        self.changed();
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Start { now } => {
+                s.doc.progress = Some(Progress {
+                    started_at: now,
+                    step: s.content.wizard.first().to_string(),
+                    responses: Responses::default(),
+                });
+                s.screen = Screen::Wizard;
+                s.shown_at = now;
+                s.changed();
+            }
+            Action::Resume { now } => {
+                s.screen = Screen::Wizard;
+                s.shown_at = now;
+            }
+            Action::Answer { item, value, now } => {
+                let elapsed = now.saturating_sub(s.shown_at).min(u64::from(u32::MAX)) as u32;
+                let Some(p) = s.progress_mut() else { return self };
+                // The first answer's timing is the one that tells whether the question was read.
+                p.responses.timings.entry(item.clone()).or_insert(elapsed);
+                p.responses.answers.insert(item, value);
+                s.changed();
+            }
+            Action::SelfTalk(value) => {
+                let Some(p) = s.progress_mut() else { return self };
+                p.responses.self_talk = Some(value);
+                s.changed();
+            }
+            Action::Fact { fact, option, multiple, on } => {
+                let Some(p) = s.progress_mut() else { return self };
+                let chosen = p.responses.facts.entry(fact).or_default();
+                if !multiple {
+                    chosen.clear();
+                }
+                chosen.retain(|o| o != &option);
+                if on {
+                    chosen.push(option);
+                }
+                s.changed();
+            }
+            Action::Story { id, on } => {
+                let Some(p) = s.progress_mut() else { return self };
+                p.responses.stories.retain(|x| x != &id);
+                if on {
+                    p.responses.stories.push(id);
+                }
+                s.changed();
+            }
+            Action::Deal { index, stage } => {
+                let Some(p) = s.progress_mut() else { return self };
+                if index >= MAX_DEALS {
+                    return self;
+                }
+                let deals = &mut p.responses.deals;
+                if deals.len() <= index {
+                    deals.resize(index + 1, String::new());
+                }
+                deals[index] = stage.unwrap_or_default();
+                while deals.last().is_some_and(|d| d.is_empty()) {
+                    deals.pop();
+                }
+                s.changed();
+            }
+            Action::Next { now } => s.go(1, now),
+            Action::Back { now } => s.go(-1, now),
+            Action::Finish { now } => {
+                let Some(progress) = s.doc.progress.take() else { return self };
+                let bank = &s.content.bank;
+                let d = diagnose(bank, &progress.responses);
+                let mut responses = progress.responses;
+                responses.deals.retain(|d| !d.is_empty());
+                let id = format!("r{now}");
+                s.doc.results.push(StoredResult {
+                    id: id.clone(),
+                    finished_at: now,
+                    bank: bank.raw().id.clone(),
+                    scores: d.scores(),
+                    primary: d.primary,
+                    pattern: d.pattern,
+                    flags: d.flags,
+                    responses,
+                });
+                s.screen = Screen::Result(id);
+                s.changed();
+            }
+            Action::StartOver => {
+                s.doc.progress = None;
+                s.screen = Screen::Welcome;
+                s.changed();
+            }
+            Action::ShowResult(id) => s.screen = Screen::Result(id),
+            Action::Home => s.screen = Screen::Welcome,
+            Action::Saved(Ok(())) => s.save = SaveStatus::Saved,
+            Action::Saved(Err(why)) => s.save = SaveStatus::Failed(why),
+            Action::External(doc) => {
+                if doc.revision <= s.doc.revision || s.persistence != Persistence::Saving {
+                    return self;
+                }
+                // Another tab saved later: take its document as ours, without writing it back.
+                s.doc = doc;
+                if s.doc.progress.is_none() && s.screen == Screen::Wizard {
+                    s.screen = Screen::Welcome;
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,92 @@
+//! The one place that touches localStorage.
+//!
+//! Every call returns a value: a missing or throwing `localStorage` (third-party iframes,
+//! some private modes), a full quota and unreadable data are all reported, never panics.
+//! The caller decides whether writing is allowed; this module never writes the main key
+//! on its own, and it keeps unreadable data aside before anything else may replace it.
+
+use groove_core::schema::{self, DecodeError, Document};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The key of the stored document.
+pub const KEY: &str = "groove";
+
+/// What a load found.
+pub enum Loaded {
+    /// Nothing stored yet: start fresh, writing allowed.
+    Empty,
+    Found(Document),
+    /// The stored value could not be read; it was copied, unchanged, to `backup_key`.
+    KeptAside { backup_key: String, why: DecodeError },
+    /// The stored value could not be read, and could not be kept aside either.
+    Unreadable { why: String },
+    /// Written by a newer Groove.
+    Newer(DecodeError),
+    /// localStorage is missing or throws.
+    Unavailable(String),
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("there is no browser window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("this browser offers no local storage here".into()),
+        Err(e) => Err(describe(&e)),
+    }
+}
+
+/// Words for a thrown JS value, without pulling in Debug formatting.
+fn describe(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        let name: String = err.name().into();
+        let message: String = err.message().into();
+        if name == "QuotaExceededError" {
+            return "storage is full".into();
+        }
+        if name == "SecurityError" {
+            return "the browser blocks storage here".into();
+        }
+        return format!("{name}: {message}");
+    }
+    e.as_string().unwrap_or_else(|| "the browser refused".into())
+}
+
+pub fn load(now: u64) -> Loaded {
+    let storage = match local_storage() {
+        Ok(s) => s,
+        Err(why) => return Loaded::Unavailable(why),
+    };
+    let raw = match storage.get_item(KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::Empty,
+        Err(e) => return Loaded::Unavailable(describe(&e)),
+    };
+    match schema::decode(&raw) {
+        Ok(doc) => Loaded::Found(doc),
+        Err(newer @ DecodeError::Newer { .. }) => Loaded::Newer(newer),
+        Err(why) => {
+            let backup_key = format!("{KEY}:unreadable:{now}");
+            match storage.set_item(&backup_key, &raw) {
+                // Only once the copy is known to be there may the main key be reused.
+                Ok(()) if storage.get_item(&backup_key).ok().flatten().as_deref() == Some(raw.as_str()) => {
+                    Loaded::KeptAside { backup_key, why }
+                }
+                Ok(()) => Loaded::Unreadable { why: why.to_string() },
+                Err(e) => Loaded::Unreadable { why: format!("{why}; keeping a copy failed: {}", describe(&e)) },
+            }
+        }
+    }
+}
+
+/// Writes the whole document as one value, so a page closed mid-save leaves either the old
+/// or the new document, both loadable.
+pub fn save(doc: &Document) -> Result<(), String> {
+    let storage = local_storage()?;
+    storage.set_item(KEY, &schema::encode(doc)).map_err(|e| describe(&e))
+}
+
+/// The current revision stored by any tab, to notice another tab's writes.
+pub fn stored_document() -> Option<Document> {
+    let raw = local_storage().ok()?.get_item(KEY).ok()??;
+    schema::decode(&raw).ok()
+}
