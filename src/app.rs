@@ -1,7 +1,9 @@
 //! The app shell: loads the bank and the stored document once, saves after every change,
 //! listens for other tabs, and routes between the welcome, wizard and result screens.
 
-use crate::components::{result::ResultView, status::StatusBar, welcome::Welcome, wizard::WizardView};
+use crate::components::{
+    result::ResultView, status::StatusBar, welcome::Welcome, wizard::WizardView,
+};
 use crate::state::{Action, Content, Persistence, Screen, State};
 use crate::storage;
 use groove_core::bank::Bank;
@@ -18,10 +20,12 @@ pub fn now() -> u64 {
 #[function_component(App)]
 pub fn app() -> Html {
     // The shipped bank is validated by the test suite; a failure still shows, never panics.
-    let content = use_memo((), |_| Bank::default_bank().map(|bank| Content {
-        wizard: Rc::new(Wizard::new(&bank)),
-        bank: Rc::new(bank),
-    }));
+    let content = use_memo((), |_| {
+        Bank::default_bank().map(|bank| Content {
+            wizard: Rc::new(Wizard::new(&bank)),
+            bank: Rc::new(bank),
+        })
+    });
     match &*content {
         Ok(content) => html! { <Groove content={content.clone()} /> },
         Err(e) => html! {
@@ -33,7 +37,7 @@ pub fn app() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct GrooveProps {
+pub struct GrooveProps {
     content: Content,
 }
 
@@ -57,20 +61,25 @@ fn groove(props: &GrooveProps) -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-                if e.key().as_deref() == Some(storage::KEY) {
-                    if let Some(doc) = storage::stored_document() {
-                        dispatch.dispatch(Action::External(doc));
+            let listener =
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    if e.key().as_deref() == Some(storage::KEY) {
+                        if let Some(doc) = storage::stored_document() {
+                            dispatch.dispatch(Action::External(doc));
+                        }
                     }
-                }
-            });
+                });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                let _ = w
+                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -78,7 +87,9 @@ fn groove(props: &GrooveProps) -> Html {
 
     let screen = match &state.screen {
         Screen::Welcome => html! { <Welcome state={state.clone()} /> },
-        Screen::Wizard if state.doc.progress.is_some() => html! { <WizardView state={state.clone()} /> },
+        Screen::Wizard if state.doc.progress.is_some() => {
+            html! { <WizardView state={state.clone()} /> }
+        }
         Screen::Wizard => html! { <Welcome state={state.clone()} /> },
         Screen::Result(id) => html! { <ResultView state={state.clone()} id={id.clone()} /> },
     };

@@ -1,10 +1,5 @@
-//! Groove's entry point: mounts the app. Routing lives in `app`; everything else elsewhere.
-
-mod app;
-mod components;
-mod state;
-mod storage;
+//! Groove's entry point. Routing lives in `app`; nothing else belongs here.
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    groove::start();
 }

@@ -68,16 +68,41 @@ pub struct State {
 }
 
 pub enum Action {
-    Start { now: u64 },
-    Resume { now: u64 },
-    Answer { item: String, value: Answer, now: u64 },
+    Start {
+        now: u64,
+    },
+    Resume {
+        now: u64,
+    },
+    Answer {
+        item: String,
+        value: Answer,
+        now: u64,
+    },
     SelfTalk(Answer),
-    Fact { fact: String, option: String, multiple: bool, on: bool },
-    Story { id: String, on: bool },
-    Deal { index: usize, stage: Option<String> },
-    Next { now: u64 },
-    Back { now: u64 },
-    Finish { now: u64 },
+    Fact {
+        fact: String,
+        option: String,
+        multiple: bool,
+        on: bool,
+    },
+    Story {
+        id: String,
+        on: bool,
+    },
+    Deal {
+        index: usize,
+        stage: Option<String>,
+    },
+    Next {
+        now: u64,
+    },
+    Back {
+        now: u64,
+    },
+    Finish {
+        now: u64,
+    },
     StartOver,
     ShowResult(String),
     Home,
@@ -128,7 +153,16 @@ impl State {
         } else {
             Screen::Welcome
         };
-        State { content, doc, persistence, notice, save: SaveStatus::Idle, screen, shown_at: now, changes: 0 }
+        State {
+            content,
+            doc,
+            persistence,
+            notice,
+            save: SaveStatus::Idle,
+            screen,
+            shown_at: now,
+            changes: 0,
+        }
     }
 
     pub fn responses(&self) -> Option<&Responses> {
@@ -152,7 +186,9 @@ impl State {
 
     fn go(&mut self, delta: isize, now: u64) {
         let steps = &self.content.wizard.steps;
-        let Some(index) = self.step_index() else { return };
+        let Some(index) = self.step_index() else {
+            return;
+        };
         let target = index.saturating_add_signed(delta).min(steps.len() - 1);
         let id = steps[target].id.clone();
         if let Some(p) = self.progress_mut() {
@@ -185,19 +221,30 @@ impl Reducible for State {
             }
             Action::Answer { item, value, now } => {
                 let elapsed = now.saturating_sub(s.shown_at).min(u64::from(u32::MAX)) as u32;
-                let Some(p) = s.progress_mut() else { return self };
+                let Some(p) = s.progress_mut() else {
+                    return self;
+                };
                 // The first answer's timing is the one that tells whether the question was read.
                 p.responses.timings.entry(item.clone()).or_insert(elapsed);
                 p.responses.answers.insert(item, value);
                 s.changed();
             }
             Action::SelfTalk(value) => {
-                let Some(p) = s.progress_mut() else { return self };
+                let Some(p) = s.progress_mut() else {
+                    return self;
+                };
                 p.responses.self_talk = Some(value);
                 s.changed();
             }
-            Action::Fact { fact, option, multiple, on } => {
-                let Some(p) = s.progress_mut() else { return self };
+            Action::Fact {
+                fact,
+                option,
+                multiple,
+                on,
+            } => {
+                let Some(p) = s.progress_mut() else {
+                    return self;
+                };
                 let chosen = p.responses.facts.entry(fact).or_default();
                 if !multiple {
                     chosen.clear();
@@ -209,7 +256,9 @@ impl Reducible for State {
                 s.changed();
             }
             Action::Story { id, on } => {
-                let Some(p) = s.progress_mut() else { return self };
+                let Some(p) = s.progress_mut() else {
+                    return self;
+                };
                 p.responses.stories.retain(|x| x != &id);
                 if on {
                     p.responses.stories.push(id);
@@ -217,7 +266,9 @@ impl Reducible for State {
                 s.changed();
             }
             Action::Deal { index, stage } => {
-                let Some(p) = s.progress_mut() else { return self };
+                let Some(p) = s.progress_mut() else {
+                    return self;
+                };
                 if index >= MAX_DEALS {
                     return self;
                 }
@@ -234,7 +285,9 @@ impl Reducible for State {
             Action::Next { now } => s.go(1, now),
             Action::Back { now } => s.go(-1, now),
             Action::Finish { now } => {
-                let Some(progress) = s.doc.progress.take() else { return self };
+                let Some(progress) = s.doc.progress.take() else {
+                    return self;
+                };
                 let bank = &s.content.bank;
                 let d = diagnose(bank, &progress.responses);
                 let mut responses = progress.responses;

@@ -17,9 +17,14 @@ pub enum Loaded {
     Empty,
     Found(Document),
     /// The stored value could not be read; it was copied, unchanged, to `backup_key`.
-    KeptAside { backup_key: String, why: DecodeError },
+    KeptAside {
+        backup_key: String,
+        why: DecodeError,
+    },
     /// The stored value could not be read, and could not be kept aside either.
-    Unreadable { why: String },
+    Unreadable {
+        why: String,
+    },
     /// Written by a newer Groove.
     Newer(DecodeError),
     /// localStorage is missing or throws.
@@ -48,7 +53,8 @@ fn describe(e: &JsValue) -> String {
         }
         return format!("{name}: {message}");
     }
-    e.as_string().unwrap_or_else(|| "the browser refused".into())
+    e.as_string()
+        .unwrap_or_else(|| "the browser refused".into())
 }
 
 pub fn load(now: u64) -> Loaded {
@@ -68,11 +74,18 @@ pub fn load(now: u64) -> Loaded {
             let backup_key = format!("{KEY}:unreadable:{now}");
             match storage.set_item(&backup_key, &raw) {
                 // Only once the copy is known to be there may the main key be reused.
-                Ok(()) if storage.get_item(&backup_key).ok().flatten().as_deref() == Some(raw.as_str()) => {
+                Ok(())
+                    if storage.get_item(&backup_key).ok().flatten().as_deref()
+                        == Some(raw.as_str()) =>
+                {
                     Loaded::KeptAside { backup_key, why }
                 }
-                Ok(()) => Loaded::Unreadable { why: why.to_string() },
-                Err(e) => Loaded::Unreadable { why: format!("{why}; keeping a copy failed: {}", describe(&e)) },
+                Ok(()) => Loaded::Unreadable {
+                    why: why.to_string(),
+                },
+                Err(e) => Loaded::Unreadable {
+                    why: format!("{why}; keeping a copy failed: {}", describe(&e)),
+                },
             }
         }
     }
@@ -82,7 +95,9 @@ pub fn load(now: u64) -> Loaded {
 /// or the new document, both loadable.
 pub fn save(doc: &Document) -> Result<(), String> {
     let storage = local_storage()?;
-    storage.set_item(KEY, &schema::encode(doc)).map_err(|e| describe(&e))
+    storage
+        .set_item(KEY, &schema::encode(doc))
+        .map_err(|e| describe(&e))
 }
 
 /// The current revision stored by any tab, to notice another tab's writes.

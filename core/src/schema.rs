@@ -34,7 +34,10 @@ pub struct Document {
 
 impl Document {
     pub fn new() -> Document {
-        Document { schema: SCHEMA_VERSION, ..Document::default() }
+        Document {
+            schema: SCHEMA_VERSION,
+            ..Document::default()
+        }
     }
 
     pub fn latest(&self) -> Option<&StoredResult> {
@@ -103,10 +106,17 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 pub fn decode(raw: &str) -> Result<Document, DecodeError> {
-    let mut value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let found = value.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NoVersion)?;
+    let mut value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let found = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(DecodeError::NoVersion)?;
     if found > u64::from(SCHEMA_VERSION) {
-        return Err(DecodeError::Newer { found, supported: SCHEMA_VERSION });
+        return Err(DecodeError::Newer {
+            found,
+            supported: SCHEMA_VERSION,
+        });
     }
     if found == 0 {
         return Err(DecodeError::NoVersion);
@@ -115,7 +125,10 @@ pub fn decode(raw: &str) -> Result<Document, DecodeError> {
     while version < SCHEMA_VERSION {
         let step = MIGRATIONS
             .get(version as usize - 1)
-            .ok_or_else(|| DecodeError::Migration { from: version, why: "no migration".into() })?;
+            .ok_or_else(|| DecodeError::Migration {
+                from: version,
+                why: "no migration".into(),
+            })?;
         value = step(value).map_err(|why| DecodeError::Migration { from: version, why })?;
         version += 1;
         value["schema"] = Value::from(version);
@@ -147,21 +160,47 @@ mod tests {
     #[test]
     fn every_failure_is_a_value() {
         assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
-        assert!(matches!(decode("{\"schema\":1,\"results\":["), Err(DecodeError::NotJson(_))));
-        assert!(matches!(decode("{\"results\":[]}"), Err(DecodeError::NoVersion)));
-        assert!(matches!(decode("{\"schema\":0}"), Err(DecodeError::NoVersion)));
-        assert!(matches!(decode("{\"schema\":99}"), Err(DecodeError::Newer { found: 99, .. })));
-        assert!(matches!(decode("{\"schema\":1,\"results\":{}}"), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(
+            decode("{\"schema\":1,\"results\":["),
+            Err(DecodeError::NotJson(_))
+        ));
+        assert!(matches!(
+            decode("{\"results\":[]}"),
+            Err(DecodeError::NoVersion)
+        ));
+        assert!(matches!(
+            decode("{\"schema\":0}"),
+            Err(DecodeError::NoVersion)
+        ));
+        assert!(matches!(
+            decode("{\"schema\":99}"),
+            Err(DecodeError::Newer { found: 99, .. })
+        ));
+        assert!(matches!(
+            decode("{\"schema\":1,\"results\":{}}"),
+            Err(DecodeError::WrongShape(_))
+        ));
         let bad_answer = r#"{"schema":1,"progress":{"started_at":0,"step":"x","responses":{"answers":{"a":9}}}}"#;
-        assert!(matches!(decode(bad_answer), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(
+            decode(bad_answer),
+            Err(DecodeError::WrongShape(_))
+        ));
     }
 
     fn any_document() -> impl Strategy<Value = Document> {
         let answers = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=5, 0..12);
-        (answers, any::<u64>(), proptest::option::of("[a-z-]{1,12}"), 0u64..4_000_000_000_000).prop_map(
-            |(answers, revision, step, at)| {
+        (
+            answers,
+            any::<u64>(),
+            proptest::option::of("[a-z-]{1,12}"),
+            0u64..4_000_000_000_000,
+        )
+            .prop_map(|(answers, revision, step, at)| {
                 let responses = Responses {
-                    answers: answers.into_iter().map(|(k, v)| (k, Answer::new(v).unwrap())).collect(),
+                    answers: answers
+                        .into_iter()
+                        .map(|(k, v)| (k, Answer::new(v).unwrap()))
+                        .collect(),
                     stories: vec!["leads".into()],
                     deals: vec!["close".into()],
                     ..Responses::default()
@@ -169,20 +208,28 @@ mod tests {
                 Document {
                     schema: SCHEMA_VERSION,
                     revision,
-                    progress: step.map(|step| Progress { started_at: at, step, responses: responses.clone() }),
+                    progress: step.map(|step| Progress {
+                        started_at: at,
+                        step,
+                        responses: responses.clone(),
+                    }),
                     results: vec![StoredResult {
                         id: format!("r{revision}"),
                         finished_at: at,
                         bank: "groove-default".into(),
                         responses,
-                        scores: PerCause { training: Some(10), effort: None, discipline: Some(100), feedback: Some(55) },
+                        scores: PerCause {
+                            training: Some(10),
+                            effort: None,
+                            discipline: Some(100),
+                            feedback: Some(55),
+                        },
                         primary: Some(Cause::Training),
                         pattern: Pattern::Single,
                         flags: vec![Flag::TooFast],
                     }],
                 }
-            },
-        )
+            })
     }
 
     proptest! {

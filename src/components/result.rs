@@ -26,9 +26,16 @@ fn name(bank: &Bank, c: Cause) -> String {
 
 fn headline(bank: &Bank, d: &Diagnosis) -> (String, &'static str) {
     match (d.pattern, d.primary, d.secondary) {
-        (Pattern::Single, Some(p), _) => (format!("What holds you back most: {}", name(bank, p)), "One clear cause stands out."),
+        (Pattern::Single, Some(p), _) => (
+            format!("What holds you back most: {}", name(bank, p)),
+            "One clear cause stands out.",
+        ),
         (Pattern::Mixed, Some(p), Some(s)) => (
-            format!("Two causes, close together: {} and {}", name(bank, p), name(bank, s)),
+            format!(
+                "Two causes, close together: {} and {}",
+                name(bank, p),
+                name(bank, s)
+            ),
             "A mixed picture: work on both, starting with the first.",
         ),
         (Pattern::Broad, Some(p), _) => (
@@ -59,14 +66,21 @@ pub fn result_view(props: &Props) -> Html {
     let stall = funnel(&bank, &result.responses.deals);
     let (title, confidence) = headline(&bank, &d);
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(result.finished_at as f64));
-    let date: String = date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into();
-    let again = { let s = state.clone(); move |_| s.dispatch(Action::Start { now: now() }) };
+    let date: String = date
+        .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .into();
+    let again = {
+        let s = state.clone();
+        move |_| s.dispatch(Action::Start { now: now() })
+    };
 
-    let actions = |title: &str, list: &[PlanAction]| html! {
-        <div class="horizon">
-            <h3>{title}</h3>
-            <ul>{ for list.iter().map(|a| html! { <li key={a.id.clone()}>{&a.text}</li> }) }</ul>
-        </div>
+    let actions = |title: &str, list: &[PlanAction]| {
+        html! {
+            <div class="horizon">
+                <h3>{title}</h3>
+                <ul>{ for list.iter().map(|a| html! { <li key={a.id.clone()}>{&a.text}</li> }) }</ul>
+            </div>
+        }
     };
 
     html! {

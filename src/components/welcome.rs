@@ -20,8 +20,14 @@ pub fn welcome(props: &Props) -> Html {
     }
     let in_progress = state.doc.progress.is_some();
     let latest = state.doc.latest().map(|r| r.id.clone());
-    let start = { let s = state.clone(); move |_| s.dispatch(Action::Start { now: now() }) };
-    let resume = { let s = state.clone(); move |_| s.dispatch(Action::Resume { now: now() }) };
+    let start = {
+        let s = state.clone();
+        move |_| s.dispatch(Action::Start { now: now() })
+    };
+    let resume = {
+        let s = state.clone();
+        move |_| s.dispatch(Action::Resume { now: now() })
+    };
     html! {
         <section class="card welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title" tabindex="-1" ref={heading}>{"Find what's behind your sales slump"}</h1>

@@ -28,8 +28,12 @@ pub fn wizard_view(props: &Props) -> Html {
     }
     let wizard = &state.content.wizard;
     let bank = &state.content.bank;
-    let Some(step) = wizard.steps.get(index) else { return html! {} };
-    let Some(responses) = state.responses() else { return html! {} };
+    let Some(step) = wizard.steps.get(index) else {
+        return html! {};
+    };
+    let Some(responses) = state.responses() else {
+        return html! {};
+    };
     let section = &wizard.sections[step.section];
     let last = index + 1 == wizard.steps.len();
 
@@ -45,9 +49,15 @@ pub fn wizard_view(props: &Props) -> Html {
             <AgreeQuestion state={state.clone()} name={bank.self_talk().id.clone()} text={bank.self_talk().text.clone()}
                 value={responses.self_talk} heading={heading.clone()} item={None::<AttrValue>} />
         },
-        StepKind::Fact(id) => html! { <FactQuestion state={state.clone()} fact={id.clone()} heading={heading.clone()} /> },
-        StepKind::Stories => html! { <StoriesQuestion state={state.clone()} heading={heading.clone()} /> },
-        StepKind::Deals => html! { <DealsQuestion state={state.clone()} heading={heading.clone()} /> },
+        StepKind::Fact(id) => {
+            html! { <FactQuestion state={state.clone()} fact={id.clone()} heading={heading.clone()} /> }
+        }
+        StepKind::Stories => {
+            html! { <StoriesQuestion state={state.clone()} heading={heading.clone()} /> }
+        }
+        StepKind::Deals => {
+            html! { <DealsQuestion state={state.clone()} heading={heading.clone()} /> }
+        }
     };
     let answered = match &step.kind {
         StepKind::Item(id) => responses.answers.contains_key(id),
@@ -60,7 +70,11 @@ pub fn wizard_view(props: &Props) -> Html {
         let state = state.clone();
         move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
+            state.dispatch(if last {
+                Action::Finish { now: now() }
+            } else {
+                Action::Next { now: now() }
+            });
         }
     };
     // Enter on a radio or checkbox goes on, as it would in a text field.
@@ -75,13 +89,24 @@ pub fn wizard_view(props: &Props) -> Html {
                 .is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
             if is_choice {
                 e.prevent_default();
-                state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
+                state.dispatch(if last {
+                    Action::Finish { now: now() }
+                } else {
+                    Action::Next { now: now() }
+                });
             }
         }
     };
-    let back = { let s = state.clone(); move |_| s.dispatch(Action::Back { now: now() }) };
+    let back = {
+        let s = state.clone();
+        move |_| s.dispatch(Action::Back { now: now() })
+    };
     let scored_total = bank.items().len();
-    let scored_answered = bank.items().iter().filter(|i| responses.answers.contains_key(&i.id)).count();
+    let scored_answered = bank
+        .items()
+        .iter()
+        .filter(|i| responses.answers.contains_key(&i.id))
+        .count();
 
     html! {
         <section class="card wizard" aria-label="Diagnostic">

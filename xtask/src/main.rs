@@ -1,1 +1,95 @@
-fn main() {}
+//! Groove's tasks (the cargo-xtask pattern): `cargo xtask <task>`.
+//!
+//! serve  build and serve on http://127.0.0.1:8080, rebuilding on change
+//! test   every test layer: native core, wasm components in Chromium, Playwright end to end
+//! dist   the release site in dist/
+//! bank   print the validated bank as JSON (`--file PATH` checks another bank)
+//! score  score an answers file with the core: `cargo xtask score FILE`
+
+mod authoring;
+mod dist;
+mod tools;
+
+use std::process::ExitCode;
+use tools::{command, run};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("dist") => tools::ensure_build_tools().and_then(|_| dist::build()),
+        Some("bank") => bank(&args[1..]),
+        Some("score") => score(&args[1..]),
+        Some("setup") => tools::ensure_build_tools().and_then(|_| tools::ensure_browser()),
+        _ => Err(
+            "usage: cargo xtask <serve | test | dist | bank [--file PATH] | score FILE | setup>"
+                .into(),
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    run(command("trunk").args(["serve"]))
+}
+
+fn test() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    run(command("cargo").args(["fmt", "--all", "--check"]))?;
+    run(command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(command("cargo").args([
+        "clippy",
+        "-p",
+        "groove",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // Layer 1: the pure core and the authoring commands, natively, with proptest.
+    run(command("cargo").args(["test", "-p", "groove-core", "-p", "xtask"]))?;
+    // Layer 2: components mounted in headless Chromium (wasm-bindgen-test, see webdriver.json).
+    run(command("cargo").args(["test", "-p", "groove", "--target", "wasm32-unknown-unknown"]))?;
+    // Layer 3: the release build, end to end, with Playwright on Debian's Chromium.
+    dist::build()?;
+    run(command("npx").args(["playwright", "test"]))
+}
+
+fn bank(args: &[String]) -> Result<(), String> {
+    let source = match args {
+        [] => groove_core::bank::DEFAULT_BANK_JSON.to_string(),
+        [flag, path] if flag == "--file" => {
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?
+        }
+        _ => return Err("usage: cargo xtask bank [--file PATH]".into()),
+    };
+    println!("{}", authoring::bank_json(&source)?);
+    Ok(())
+}
+
+fn score(args: &[String]) -> Result<(), String> {
+    let [path] = args else {
+        return Err("usage: cargo xtask score FILE".into());
+    };
+    let input = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let bank = groove_core::Bank::default_bank().map_err(|e| e.to_string())?;
+    println!("{}", authoring::score_json(&bank, &input)?);
+    Ok(())
+}

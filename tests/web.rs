@@ -1,0 +1,134 @@
+//! Components in a real browser (wasm-bindgen-test in headless Chromium): mount the app,
+//! act on its native controls, and assert on the DOM and on localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use groove::storage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Mounts a fresh app into its own element and lets Yew render.
+async fn mount() -> web_sys::Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<groove::app::App>::with_root(host.clone()).render();
+    settle().await;
+    host
+}
+
+async fn settle() {
+    // Yew renders on the microtask queue; a zero timeout lets effects run too.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn click_button(host: &web_sys::Element, text: &str) {
+    let buttons = host.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+        if b.text_content().unwrap_or_default().trim() == text {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button {text:?} in {}", host.inner_html());
+}
+
+fn stored() -> serde_json::Value {
+    serde_json::from_str(&local_storage().get_item(storage::KEY).unwrap().unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_is_saved_the_moment_it_is_given() {
+    local_storage().clear().unwrap();
+    let host = mount().await;
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("Find what's behind your sales slump"));
+    click_button(&host, "Start the diagnostic");
+    settle().await;
+    // The first step is a slump fact: a native radio group whose legend is the question.
+    let legend = host.query_selector("fieldset legend").unwrap().unwrap();
+    assert!(!legend.text_content().unwrap().is_empty());
+    let radio: HtmlInputElement = host
+        .query_selector("input[type=radio]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    radio.click();
+    settle().await;
+    let doc = stored();
+    assert_eq!(doc["schema"], 1);
+    let facts = &doc["progress"]["responses"]["facts"];
+    assert_eq!(facts.as_object().unwrap().len(), 1, "{doc}");
+    assert!(host
+        .query_selector("[data-testid=save-status]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Saved"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_is_kept_aside_and_never_overwritten() {
+    local_storage().clear().unwrap();
+    local_storage()
+        .set_item(storage::KEY, "{\"schema\":1,\"results\":[trunc")
+        .unwrap();
+    let host = mount().await;
+    assert!(host.text_content().unwrap().contains("could not be read"));
+    let backup = (0..local_storage().length().unwrap())
+        .filter_map(|i| local_storage().key(i).unwrap())
+        .find(|k| k.starts_with("groove:unreadable:"))
+        .expect("a backup key");
+    assert_eq!(
+        local_storage().get_item(&backup).unwrap().unwrap(),
+        "{\"schema\":1,\"results\":[trunc"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn data_from_a_newer_version_is_read_only() {
+    local_storage().clear().unwrap();
+    let newer = "{\"schema\":99,\"future\":true}";
+    local_storage().set_item(storage::KEY, newer).unwrap();
+    let host = mount().await;
+    assert!(host.text_content().unwrap().contains("newer version"));
+    click_button(&host, "Start the diagnostic");
+    settle().await;
+    let radio: HtmlInputElement = host
+        .query_selector("input[type=radio]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    radio.click();
+    settle().await;
+    assert_eq!(
+        local_storage().get_item(storage::KEY).unwrap().unwrap(),
+        newer,
+        "nothing written"
+    );
+    assert!(host.text_content().unwrap().contains("Read-only"));
+    host.remove();
+}

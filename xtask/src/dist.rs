@@ -1,0 +1,110 @@
+//! `cargo xtask dist`: the release site in dist/.
+//!
+//! Trunk builds it (release, wasm-opt -Oz, hashed names, integrity attributes). Then this
+//! moves Trunk's inline loader into a hashed file of its own and adds the page's
+//! Content-Security-Policy, so the site runs with no inline script and no 'unsafe-eval'.
+
+use crate::tools::{command, root, run};
+use sha2::{Digest, Sha384};
+
+/// The standalone site's policy: only its own origin, and wasm compilation.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+base-uri 'self'; form-action 'self'";
+
+pub fn build() -> Result<(), String> {
+    run(command("trunk").args(["build", "--release"]))?;
+    let dist = root().join("dist");
+    let index_path = dist.join("index.html");
+    let html = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    let (html, boot_name, boot) = externalise_loader(&html)?;
+    std::fs::write(dist.join(&boot_name), boot).map_err(|e| e.to_string())?;
+    std::fs::write(&index_path, html).map_err(|e| e.to_string())?;
+    eprintln!("xtask: dist/ is ready (loader in {boot_name})");
+    Ok(())
+}
+
+/// Returns the page with its inline module script replaced by `<script src>`, the script's
+/// file name and its text.
+pub fn externalise_loader(html: &str) -> Result<(String, String, String), String> {
+    let start = html
+        .find("<script type=\"module\"")
+        .ok_or("Trunk's loader script was not found in index.html")?;
+    let body_start = start + html[start..].find('>').ok_or("unterminated script tag")? + 1;
+    let end = body_start
+        + html[body_start..]
+            .find("</script>")
+            .ok_or("unterminated script")?;
+    let script = html[body_start..end].trim().to_string();
+    let digest = Sha384::digest(script.as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let name = format!("boot-{hex}.js");
+    let tag = format!(
+        "<script type=\"module\" src=\"./{name}\" integrity=\"sha384-{}\" crossorigin=\"anonymous\"></script>",
+        base64(&digest)
+    );
+    let mut page = format!(
+        "{}{}{}",
+        &html[..start],
+        tag,
+        &html[end + "</script>".len()..]
+    );
+    if page.contains("<script type=\"module\">") || page.contains("<style") {
+        return Err("index.html still has inline script or style after the build".into());
+    }
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    let head = page
+        .find("<meta charset=\"utf-8\">")
+        .ok_or("index.html has no <meta charset>")?;
+    page.insert_str(head + "<meta charset=\"utf-8\">".len(), &meta);
+    Ok((page, name, script))
+}
+
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        for (input, expected) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(input.as_bytes()), expected);
+        }
+    }
+
+    #[test]
+    fn the_inline_loader_moves_to_a_file_and_the_policy_is_added() {
+        let html = "<html><head><meta charset=\"utf-8\"><script type=\"module\" nonce=\"x\">import init from './a.js';init();</script></head></html>";
+        let (page, name, script) = externalise_loader(html).unwrap();
+        assert_eq!(script, "import init from './a.js';init();");
+        assert!(name.starts_with("boot-") && name.ends_with(".js"));
+        assert!(page.contains(&format!("src=\"./{name}\"")));
+        assert!(page.contains("Content-Security-Policy"));
+        assert!(!page.contains("init();"));
+    }
+}
