@@ -1,0 +1,139 @@
+// The diagnostic end to end, as a person takes it: by keyboard only, by mouse, with a
+// reload in the middle, and the result found again after a reload.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { Groove, bank, causeName, rawFor } from './groove.mjs';
+
+const weakDiscipline = (cause) => (cause === 'discipline' ? 1 : cause === 'training' ? 4 : 5);
+
+async function noAxeViolations(page, where) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+test('the whole diagnostic by keyboard only', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  // Focus starts on the heading; the first Tab reaches the start button.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  for (let guard = 0; guard < 80 && !(await g.onResult().isVisible()); guard++) {
+    await expect(page.locator('legend h2')).toBeFocused();
+    const name = await g.currentItem();
+    if (name) {
+      const item = bank.items.find((i) => i.id === name);
+      const value = item ? rawFor(name, weakDiscipline(item.cause)) : 2;
+      await page.keyboard.press('Tab'); // into the radio group, on the first radio
+      await page.keyboard.press('Space'); // choose it
+      for (let i = 1; i < value; i++) await page.keyboard.press('ArrowDown');
+      await expect(page.locator(`input[name="${name}"][value="${value}"]`)).toBeChecked();
+      await page.keyboard.press('Enter');
+    } else if (await page.locator('fieldset input[type=checkbox]').count()) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      await expect(page.locator('fieldset input[type=checkbox]').first()).toBeChecked();
+      await page.keyboard.press('Enter');
+    } else {
+      // Where deals stall: choose a stage for the first two deals, then Tab to the button.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByTestId('stall-verdict')).toBeVisible();
+      for (let i = 0; i < 20; i++) {
+        if (await page.locator('button[type=submit]').evaluate((b) => b === document.activeElement)) break;
+        await page.keyboard.press('Tab');
+      }
+      await expect(page.locator('button[type=submit]')).toBeFocused();
+      await page.keyboard.press('Enter');
+    }
+  }
+  await expect(g.onResult()).toHaveText(`What holds you back most: ${causeName.discipline}`);
+  // Keyboard answering this fast is faster than anyone reads: the result says so.
+  await expect(page.getByTestId('flags')).toContainText('faster than they can be read');
+});
+
+test('reload in the middle resumes at the same question with every answer', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  // Answer the three slump facts and three skills questions.
+  for (let i = 0; i < 6; i++) {
+    const inputs = page.locator('fieldset input');
+    await inputs.nth(i % 2).check();
+    await g.submit().click();
+  }
+  const question = await g.legend().textContent();
+  const name = await g.currentItem();
+  await page.locator(`input[name="${name}"][value="2"]`).check();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved on this device');
+
+  await page.reload();
+  await expect(g.legend()).toHaveText(question);
+  await expect(page.locator(`input[name="${name}"][value="2"]`)).toBeChecked();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.locator('fieldset input:checked')).toHaveCount(1);
+  await expect(page.getByText(/Part 2 of \d+/)).toBeVisible();
+});
+
+test('finish by mouse, then the result is there after a reload', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.takeWithMouse(weakDiscipline);
+  await expect(g.onResult()).toHaveText(`What holds you back most: ${causeName.discipline}`);
+  await expect(page.getByTestId('pattern')).toHaveAttribute('data-pattern', 'single');
+  // The chart is keyed by cause id, and the discipline bar is the critical one.
+  await expect(page.locator('[data-testid=score-chart] g[data-cause=discipline] rect.critical')).toHaveCount(1);
+  await expect(page.locator('table')).toContainText(causeName.feedback);
+  await expect(page.getByRole('heading', { name: 'Your plan' })).toBeVisible();
+  await expect(page.getByText('Next 7 days')).toBeVisible();
+  await expect(page.getByTestId('stall-verdict')).toHaveText(/Most of your deals stop at Discover/);
+  await expect(page.getByRole('heading', { name: 'The stories, reframed' })).toBeVisible();
+
+  await page.reload();
+  await expect(g.onResult()).toHaveText(`What holds you back most: ${causeName.discipline}`);
+});
+
+test('start over asks first, then clears only the assessment in progress', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await page.locator('fieldset input').first().check();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Keep them' }).click();
+  await expect(page.locator('fieldset input').first()).toBeChecked();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Yes, clear my answers' }).click();
+  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('groove')).progress)).toBeNull();
+});
+
+test('no accessibility violations on any screen', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await noAxeViolations(page, 'welcome');
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await noAxeViolations(page, 'fact question');
+  let seenItem = false;
+  let seenDeals = false;
+  let seenStories = false;
+  for (let guard = 0; guard < 80 && !(await g.onResult().isVisible()); guard++) {
+    const name = await g.currentItem();
+    const item = name && bank.items.find((i) => i.id === name);
+    if (item && !seenItem) { seenItem = true; await page.locator(`input[name="${name}"]`).nth(2).check(); await noAxeViolations(page, 'agreement question'); }
+    if (!name && !seenStories && (await page.locator('input[name=stories]').count())) { seenStories = true; await noAxeViolations(page, 'stories'); }
+    if (!seenDeals && (await page.locator('#deal-1').count())) {
+      seenDeals = true;
+      await page.locator('#deal-1').selectOption('advise');
+      await noAxeViolations(page, 'deals');
+    }
+    if (name) await page.locator(`input[name="${name}"]`).nth(1).check();
+    await g.submit().click();
+  }
+  await expect(g.onResult()).toBeVisible();
+  await noAxeViolations(page, 'result');
+});

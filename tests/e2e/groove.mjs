@@ -1,0 +1,77 @@
+// A page object for Groove: one place that knows how the screens look to a user.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from '@playwright/test';
+
+export const bank = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'core', 'bank', 'default.json'), 'utf8'));
+export const causeName = Object.fromEntries(bank.causes.map((c) => [c.id, c.name]));
+const items = Object.fromEntries(bank.items.map((i) => [i.id, i]));
+
+/** The raw 1..5 answer that gives `health` (1..5) on an item, honouring its key. */
+export function rawFor(itemId, health) {
+  return items[itemId].reverse ? 6 - health : health;
+}
+
+export class Groove {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(path = './') {
+    await this.page.goto(path);
+    await expect(this.page.locator('h1, legend h2').first()).toBeVisible();
+  }
+
+  async fresh() {
+    await this.page.goto('./');
+    await this.page.evaluate(() => localStorage.clear());
+    await this.open();
+  }
+
+  submit() {
+    return this.page.locator('form button[type=submit]');
+  }
+
+  legend() {
+    return this.page.locator('fieldset legend');
+  }
+
+  /** The id of the current question's radio group, or null for other steps. */
+  async currentItem() {
+    const radio = this.page.locator('fieldset input[type=radio]').first();
+    if ((await radio.count()) === 0) return null;
+    return radio.getAttribute('name');
+  }
+
+  onResult() {
+    return this.page.getByTestId('headline');
+  }
+
+  /**
+   * Answers every step with the mouse (click), until the result shows.
+   * `healthOf(cause)` gives the health (1..5) wanted for each cause's items.
+   */
+  async takeWithMouse(healthOf, { deals = ['discover', 'discover', 'close', 'grow', 'connect'], stories = ['leads'] } = {}) {
+    const page = this.page;
+    for (let guard = 0; guard < 80; guard++) {
+      if (await this.onResult().isVisible()) return;
+      const name = await this.currentItem();
+      if (name && items[name]) {
+        const value = rawFor(name, healthOf(items[name].cause));
+        await page.locator(`input[name="${name}"][value="${value}"]`).check();
+      } else if (name === bank.self_talk.id) {
+        await page.locator(`input[name="${name}"][value="4"]`).check();
+      } else if (name) {
+        await page.locator(`input[name="${name}"]`).nth(1).check();
+      } else if (await page.locator('input[name=stories]').count()) {
+        for (const s of stories) await page.locator(`input[name=stories][value="${s}"]`).check();
+      } else if (await page.locator('select#deal-1').count()) {
+        for (const [i, stage] of deals.entries()) await page.locator(`#deal-${i + 1}`).selectOption(stage);
+      } else if (await page.locator('fieldset input[type=checkbox]').count()) {
+        await page.locator('fieldset input[type=checkbox]').first().check();
+      }
+      await this.submit().click();
+    }
+    throw new Error('the diagnostic did not reach a result');
+  }
+}
