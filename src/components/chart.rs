@@ -16,12 +16,13 @@ pub struct Props {
 
 #[function_component(ScoreChart)]
 pub fn score_chart(props: &Props) -> Html {
-    let row = 44;
-    let bar_x = 150;
-    let width = 200;
+    // Label above each bar, so the chart reads at phone width without shrinking its text.
+    let row = 54;
+    let bar_x = 0;
+    let width = 270;
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 400 {}", row * 4)} aria-hidden="true" focusable="false" data-testid="score-chart">
+            <svg viewBox={format!("0 0 320 {}", row * 4)} aria-hidden="true" focusable="false" data-testid="score-chart">
             { for props.scores.iter().enumerate().map(|(i, (cause, score))| {
                 let y = i * row;
                 let name = &props.bank.cause(cause).name;
@@ -29,19 +30,19 @@ pub fn score_chart(props: &Props) -> Html {
                 let class = classes!("bar", band.map(|b| b.label().to_lowercase()), (props.primary == Some(cause)).then_some("primary"));
                 html! {
                     <g key={cause.id()} data-cause={cause.id()}>
-                        <text x="0" y={(y + 26).to_string()} class="axis">{name}</text>
-                        <rect x={bar_x.to_string()} y={(y + 10).to_string()} width={width.to_string()} height="22" rx="4" class="track" />
+                        <text x="0" y={(y + 16).to_string()} class="axis">{name}</text>
+                        <rect x={bar_x.to_string()} y={(y + 24).to_string()} width={width.to_string()} height="20" rx="4" class="track" />
                         if let Some(s) = score {
-                            <rect x={bar_x.to_string()} y={(y + 10).to_string()} width={(usize::from(*s) * width / 100).max(2).to_string()} height="22" rx="4" class={class} />
-                            <text x={(bar_x + width + 8).to_string()} y={(y + 26).to_string()} class="value">{s.to_string()}</text>
+                            <rect x={bar_x.to_string()} y={(y + 24).to_string()} width={(usize::from(*s) * width / 100).max(2).to_string()} height="20" rx="4" class={class} />
+                            <text x={(bar_x + width + 8).to_string()} y={(y + 39).to_string()} class="value">{s.to_string()}</text>
                         } else {
-                            <text x={(bar_x + 8).to_string()} y={(y + 26).to_string()} class="value muted">{"not enough answers"}</text>
+                            <text x={(bar_x + 8).to_string()} y={(y + 39).to_string()} class="value muted">{"not enough answers"}</text>
                         }
                     </g>
                 }
             }) }
             </svg>
-            <table class="sr-only">
+            <div class="sr-only"><table>
                 <caption>{"Health per cause, 0 to 100 (higher is healthier)"}</caption>
                 <thead><tr><th scope="col">{"Cause"}</th><th scope="col">{"Score"}</th><th scope="col">{"Band"}</th></tr></thead>
                 <tbody>
@@ -53,7 +54,7 @@ pub fn score_chart(props: &Props) -> Html {
                     </tr>
                 }) }
                 </tbody>
-            </table>
+            </table></div>
         </figure>
     }
 }

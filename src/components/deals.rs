@@ -22,6 +22,10 @@ pub fn deals_question(props: &Props) -> Html {
         <fieldset class="question deals">
             <legend><h2 tabindex="-1" ref={props.heading.clone()}>{"Think of your last ten deals. How far did each one get?"}</h2></legend>
             <p class="hint">{"Pick the furthest stage each deal reached. Fewer than ten is fine; leave the rest blank."}</p>
+            <details class="stages">
+                <summary>{"What the stages mean"}</summary>
+                <dl>{ for bank.stages().iter().map(|s| html! { <><dt>{&s.name}</dt><dd>{&s.hint}</dd></> }) }</dl>
+            </details>
             <div class="deal-grid">
             { for (0..MAX_DEALS).map(|i| {
                 let id = format!("deal-{}", i + 1);
@@ -39,7 +43,7 @@ pub fn deals_question(props: &Props) -> Html {
                         <select id={id} {onchange}>
                             <option value="" selected={current.is_empty()}>{"\u{2014}"}</option>
                             { for bank.stages().iter().map(|s| html! {
-                                <option value={s.id.clone()} selected={current == s.id}>{format!("{}: {}", s.name, s.hint)}</option>
+                                <option value={s.id.clone()} selected={current == s.id}>{&s.name}</option>
                             }) }
                         </select>
                     </div>
