@@ -17,7 +17,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// One migration per past version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// Version 1 is the first, so there is nothing to migrate yet; a fixture of every version
 /// lives in `tests/fixtures/` and must load forever.
-const MIGRATIONS: &[fn(Value) -> Result<Value, String>] = &[];
+const MIGRATIONS: &[Migration] = &[];
+
+/// One step: the document of one version in, the next version's out.
+type Migration = fn(Value) -> Result<Value, String>;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

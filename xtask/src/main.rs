@@ -11,7 +11,7 @@ mod dist;
 mod tools;
 
 use std::process::ExitCode;
-use tools::{command, run};
+use tools::{command, run, run_counted, Tally};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,13 +63,35 @@ fn test() -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
+    let mut tally = Tally::default();
     // Layer 1: the pure core and the authoring commands, natively, with proptest.
-    run(command("cargo").args(["test", "-p", "groove-core", "-p", "xtask"]))?;
+    run_counted(
+        command("cargo").args(["test", "-p", "groove-core", "-p", "xtask"]),
+        &mut tally,
+    )?;
     // Layer 2: components mounted in headless Chromium (wasm-bindgen-test, see webdriver.json).
-    run(command("cargo").args(["test", "-p", "groove", "--target", "wasm32-unknown-unknown"]))?;
+    run_counted(
+        command("cargo").args(["test", "-p", "groove", "--target", "wasm32-unknown-unknown"]),
+        &mut tally,
+    )?;
     // Layer 3: the release build, end to end, with Playwright on Debian's Chromium.
     dist::build()?;
-    run(command("npx").args(["playwright", "test"]))
+    let report = tools::root().join("test-results/e2e.json");
+    let _ = std::fs::remove_file(&report);
+    let e2e = run(command("npx")
+        .args(["playwright", "test"])
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report));
+    let stats: serde_json::Value = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    tally.passed += stats["stats"]["expected"].as_u64().unwrap_or(0);
+    tally.failed += stats["stats"]["unexpected"].as_u64().unwrap_or(0)
+        + stats["stats"]["flaky"].as_u64().unwrap_or(0);
+    e2e?;
+    // One closing line for every layer together.
+    println!("groove: {} passed, {} failed", tally.passed, tally.failed);
+    Ok(())
 }
 
 fn bank(args: &[String]) -> Result<(), String> {

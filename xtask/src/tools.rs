@@ -35,7 +35,15 @@ pub fn command(program: &str) -> Command {
 }
 
 pub fn run(c: &mut Command) -> Result<(), String> {
-    eprintln!("xtask: running {c:?}");
+    let args: Vec<String> = c
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    eprintln!(
+        "xtask: running {} {}",
+        c.get_program().to_string_lossy(),
+        args.join(" ")
+    );
     let status = c
         .status()
         .map_err(|e| format!("could not start {:?}: {e}", c.get_program()))?;
@@ -140,4 +148,84 @@ pub fn ensure_browser() -> Result<(), String> {
         apt(&install)?;
     }
     Ok(())
+}
+
+/// Runs a test command, echoing its output, and adds up cargo's "N passed; M failed" lines.
+pub fn run_counted(c: &mut Command, tally: &mut Tally) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+    let args: Vec<String> = c
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    eprintln!(
+        "xtask: running {} {}",
+        c.get_program().to_string_lossy(),
+        args.join(" ")
+    );
+    let mut child = c
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {:?}: {e}", c.get_program()))?;
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            tally.read_cargo_line(&line);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} failed with {status}", c.get_program()))
+    }
+}
+
+/// Tests counted across every layer, for one closing line.
+#[derive(Default, Debug, PartialEq)]
+pub struct Tally {
+    pub passed: u64,
+    pub failed: u64,
+}
+
+impl Tally {
+    pub fn read_cargo_line(&mut self, line: &str) {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            return;
+        };
+        let count = |word: &str| {
+            rest.split(';')
+                .find_map(|part| {
+                    part.trim()
+                        .trim_start_matches("ok. ")
+                        .trim_start_matches("FAILED. ")
+                        .strip_suffix(word)
+                })
+                .and_then(|n| n.trim().parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        self.passed += count(" passed");
+        self.failed += count(" failed");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_cargo_test_result_lines() {
+        let mut t = Tally::default();
+        t.read_cargo_line("test result: ok. 25 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.53s");
+        t.read_cargo_line(
+            "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.20s",
+        );
+        t.read_cargo_line("running 3 tests");
+        assert_eq!(
+            t,
+            Tally {
+                passed: 28,
+                failed: 2
+            }
+        );
+    }
 }
