@@ -172,14 +172,26 @@ pub fn health_score(items: &[(&Item, Answer)]) -> Option<u8> {
 
 pub fn diagnose(bank: &Bank, responses: &Responses) -> Diagnosis {
     let causes = PerCause::from_fn(|cause| cause_result(bank, responses, cause));
-    let scores = PerCause::from_fn(|c| causes.get(c).score);
-    let ranked = ranked(&scores);
-    let weak: Vec<(Cause, u8)> = ranked
-        .iter()
-        .copied()
+    let (primary, secondary, pattern) =
+        primary_and_pattern(&PerCause::from_fn(|c| causes.get(c).score));
+    Diagnosis {
+        causes,
+        primary,
+        secondary,
+        pattern,
+        flags: flags(bank, responses),
+    }
+}
+
+/// The primary cause, a close secondary, and the pattern, from the scores alone (so a
+/// shared result, which carries only scores, is judged by the same rule).
+pub fn primary_and_pattern(
+    scores: &PerCause<Option<u8>>,
+) -> (Option<Cause>, Option<Cause>, Pattern) {
+    let weak: Vec<(Cause, u8)> = ranked(scores)
+        .into_iter()
         .filter(|&(_, s)| s < WEAK_BELOW)
         .collect();
-
     let primary = weak.first().map(|&(c, _)| c);
     let secondary = match (weak.first(), weak.get(1)) {
         (Some(&(_, first)), Some(&(c, second))) if second - first <= CLOSE_WITHIN => Some(c),
@@ -191,13 +203,7 @@ pub fn diagnose(bank: &Bank, responses: &Responses) -> Diagnosis {
         2 => Pattern::Mixed,
         _ => Pattern::Broad,
     };
-    Diagnosis {
-        causes,
-        primary,
-        secondary,
-        pattern,
-        flags: flags(bank, responses),
-    }
+    (primary, secondary, pattern)
 }
 
 fn cause_result(bank: &Bank, responses: &Responses, cause: Cause) -> CauseResult {

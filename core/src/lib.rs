@@ -6,9 +6,12 @@
 pub mod answers;
 pub mod bank;
 pub mod cause;
+pub mod days;
 pub mod diagnosis;
+pub mod ics;
 pub mod plan;
 pub mod schema;
+pub mod share;
 pub mod stall;
 pub mod wizard;
 
