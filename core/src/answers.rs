@@ -13,9 +13,7 @@ impl Answer {
     pub const MAX: u8 = 5;
 
     pub fn new(value: u8) -> Option<Answer> {
-        (Self::MIN..=Self::MAX)
-            .contains(&value)
-            .then_some(Answer(value))
+        (Self::MIN..=Self::MAX).contains(&value).then_some(Answer(value))
     }
 
     pub fn value(self) -> u8 {

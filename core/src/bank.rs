@@ -159,8 +159,7 @@ impl std::error::Error for BankError {}
 impl Bank {
     /// Parses and validates a bank.
     pub fn parse(json: &str) -> Result<Bank, BankError> {
-        let raw: RawBank =
-            serde_json::from_str(json).map_err(|e| BankError::Malformed(e.to_string()))?;
+        let raw: RawBank = serde_json::from_str(json).map_err(|e| BankError::Malformed(e.to_string()))?;
         let problems = validate(&raw);
         if problems.is_empty() {
             Ok(Bank(raw))
@@ -185,11 +184,7 @@ impl Bank {
 
     pub fn scale_label(&self, value: u8) -> &str {
         // Validation guarantees five labels, and an Answer is 1..=5.
-        self.0
-            .scale
-            .get(usize::from(value).saturating_sub(1))
-            .map(String::as_str)
-            .unwrap_or("")
+        self.0.scale.get(usize::from(value).saturating_sub(1)).map(String::as_str).unwrap_or("")
     }
 
     pub fn scale(&self) -> &[String] {
@@ -198,11 +193,7 @@ impl Bank {
 
     pub fn cause(&self, cause: Cause) -> &CauseInfo {
         // Validation guarantees each cause exactly once; fall back to the first to stay total.
-        self.0
-            .causes
-            .iter()
-            .find(|c| c.id == cause)
-            .unwrap_or(&self.0.causes[0])
+        self.0.causes.iter().find(|c| c.id == cause).unwrap_or(&self.0.causes[0])
     }
 
     pub fn items(&self) -> &[Item] {
@@ -251,12 +242,7 @@ impl Bank {
 
     /// Every plan action in the bank, by id.
     pub fn action(&self, id: &str) -> Option<&Action> {
-        self.0
-            .causes
-            .iter()
-            .flat_map(|c| c.plan.all())
-            .chain(self.0.outward.plan.all())
-            .find(|a| a.id == id)
+        self.0.causes.iter().flat_map(|c| c.plan.all()).chain(self.0.outward.plan.all()).find(|a| a.id == id)
     }
 }
 
@@ -269,17 +255,11 @@ fn validate(bank: &RawBank) -> Vec<String> {
     };
 
     if bank.format != BANK_FORMAT {
-        problems.push(format!(
-            "format is {}, this version of Groove reads format {BANK_FORMAT}",
-            bank.format
-        ));
+        problems.push(format!("format is {}, this version of Groove reads format {BANK_FORMAT}", bank.format));
     }
     empty("the title".into(), &bank.title, &mut problems);
     if bank.scale.len() != 5 {
-        problems.push(format!(
-            "the scale needs 5 labels, it has {}",
-            bank.scale.len()
-        ));
+        problems.push(format!("the scale needs 5 labels, it has {}", bank.scale.len()));
     }
     for (i, label) in bank.scale.iter().enumerate() {
         empty(format!("scale label {}", i + 1), label, &mut problems);
@@ -298,9 +278,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
     for cause in Cause::ALL {
         let count = bank.causes.iter().filter(|c| c.id == cause).count();
         if count != 1 {
-            problems.push(format!(
-                "cause \"{cause}\" must appear once in causes, it appears {count} times"
-            ));
+            problems.push(format!("cause \"{cause}\" must appear once in causes, it appears {count} times"));
         }
         let items: Vec<&Item> = bank.items.iter().filter(|i| i.cause == cause).collect();
         let reversed = items.iter().filter(|i| i.reverse).count();
@@ -327,26 +305,10 @@ fn validate(bank: &RawBank) -> Vec<String> {
         ] {
             empty(format!("cause \"{}\" {what}", c.id), text, &mut problems);
         }
-        check_horizons(
-            &format!("cause \"{}\"", c.id),
-            &c.plan,
-            &mut problems,
-            &mut unique,
-            &mut empty,
-        );
+        check_horizons(&format!("cause \"{}\"", c.id), &c.plan, &mut problems, &mut unique, &mut empty);
     }
-    empty(
-        "outward summary".into(),
-        &bank.outward.summary,
-        &mut problems,
-    );
-    check_horizons(
-        "the outward plan",
-        &bank.outward.plan,
-        &mut problems,
-        &mut unique,
-        &mut empty,
-    );
+    empty("outward summary".into(), &bank.outward.summary, &mut problems);
+    check_horizons("the outward plan", &bank.outward.plan, &mut problems, &mut unique, &mut empty);
 
     for item in &bank.items {
         unique(&item.id, "item", &mut problems);
@@ -357,20 +319,13 @@ fn validate(bank: &RawBank) -> Vec<String> {
     }
     for s in &bank.stories {
         unique(&s.id, "story", &mut problems);
-        for (what, text) in [
-            ("text", &s.text),
-            ("reframe", &s.reframe),
-            ("action", &s.action),
-        ] {
+        for (what, text) in [("text", &s.text), ("reframe", &s.reframe), ("action", &s.action)] {
             empty(format!("story \"{}\" {what}", s.id), text, &mut problems);
         }
     }
     let stage_ids: Vec<&str> = bank.stages.iter().map(|s| s.id.as_str()).collect();
     if stage_ids != STAGE_IDS {
-        problems.push(format!(
-            "stages must be {} in that order",
-            STAGE_IDS.join(", ")
-        ));
+        problems.push(format!("stages must be {} in that order", STAGE_IDS.join(", ")));
     }
     for s in &bank.stages {
         unique(&s.id, "stage", &mut problems);
@@ -386,28 +341,17 @@ fn validate(bank: &RawBank) -> Vec<String> {
         let mut option_ids = BTreeSet::new();
         for o in &f.options {
             if !option_ids.insert(o.id.as_str()) || o.id.trim().is_empty() {
-                problems.push(format!(
-                    "fact \"{}\" option id \"{}\" is empty or repeated",
-                    f.id, o.id
-                ));
+                problems.push(format!("fact \"{}\" option id \"{}\" is empty or repeated", f.id, o.id));
             }
-            empty(
-                format!("fact \"{}\" option \"{}\"", f.id, o.id),
-                &o.text,
-                &mut problems,
-            );
+            empty(format!("fact \"{}\" option \"{}\"", f.id, o.id), &o.text, &mut problems);
         }
     }
-    for (id, multiple) in [
-        ("duration", false),
-        ("below_target", false),
-        ("changed", true),
-    ] {
+    for (id, multiple) in [("duration", false), ("below_target", false), ("changed", true)] {
         match bank.facts.iter().find(|f| f.id == id) {
             None => problems.push(format!("the fact \"{id}\" is missing")),
-            Some(f) if f.multiple != multiple => problems.push(format!(
-                "the fact \"{id}\" must have \"multiple\": {multiple}"
-            )),
+            Some(f) if f.multiple != multiple => {
+                problems.push(format!("the fact \"{id}\" must have \"multiple\": {multiple}"))
+            }
             Some(_) => {}
         }
     }
@@ -415,16 +359,8 @@ fn validate(bank: &RawBank) -> Vec<String> {
     for reserved in [crate::wizard::STORIES_STEP, crate::wizard::DEALS_STEP] {
         unique(reserved, "reserved step id", &mut problems);
     }
-    empty(
-        "the self-talk item".into(),
-        &bank.self_talk.text,
-        &mut problems,
-    );
-    empty(
-        "the self-talk note".into(),
-        &bank.self_talk.note,
-        &mut problems,
-    );
+    empty("the self-talk item".into(), &bank.self_talk.text, &mut problems);
+    empty("the self-talk note".into(), &bank.self_talk.note, &mut problems);
     problems
 }
 
@@ -435,11 +371,7 @@ fn check_horizons(
     unique: &mut impl FnMut(&str, &str, &mut Vec<String>),
     empty: &mut impl FnMut(String, &str, &mut Vec<String>),
 ) {
-    for (horizon, actions) in [
-        ("week", &plan.week),
-        ("month", &plan.month),
-        ("quarter", &plan.quarter),
-    ] {
+    for (horizon, actions) in [("week", &plan.week), ("month", &plan.month), ("quarter", &plan.quarter)] {
         if actions.is_empty() {
             problems.push(format!("{owner} has no plan actions for the {horizon}"));
         }
@@ -480,9 +412,7 @@ mod tests {
         let first = v["items"][0]["id"].clone();
         v["items"][1]["id"] = first.clone();
         let problems = problems_of(&v);
-        assert!(problems
-            .iter()
-            .any(|p| p.contains(first.as_str().unwrap()) && p.contains("more than once")));
+        assert!(problems.iter().any(|p| p.contains(first.as_str().unwrap()) && p.contains("more than once")));
     }
 
     #[test]
@@ -494,12 +424,7 @@ mod tests {
             }
         }
         let problems = problems_of(&v);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("\"effort\"") && p.contains("reverse-keyed")),
-            "{problems:?}"
-        );
+        assert!(problems.iter().any(|p| p.contains("\"effort\"") && p.contains("reverse-keyed")), "{problems:?}");
     }
 
     #[test]
@@ -508,16 +433,8 @@ mod tests {
         v["causes"][0]["plan"]["quarter"] = serde_json::json!([]);
         v["stories"][0]["reframe"] = "  ".into();
         let problems = problems_of(&v);
-        assert!(
-            problems.iter().any(|p| p.contains("quarter")),
-            "{problems:?}"
-        );
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("reframe has empty text")),
-            "{problems:?}"
-        );
+        assert!(problems.iter().any(|p| p.contains("quarter")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("reframe has empty text")), "{problems:?}");
     }
 
     #[test]
@@ -526,12 +443,7 @@ mod tests {
         let items = v["items"].as_array_mut().unwrap();
         items.retain(|i| i["cause"] != "feedback" || i["id"].as_str().unwrap().ends_with('1'));
         let problems = problems_of(&v);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("\"feedback\" has 1 scored items")),
-            "{problems:?}"
-        );
+        assert!(problems.iter().any(|p| p.contains("\"feedback\" has 1 scored items")), "{problems:?}");
     }
 
     #[test]

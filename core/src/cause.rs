@@ -13,12 +13,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 4] = [
-        Cause::Training,
-        Cause::Effort,
-        Cause::Discipline,
-        Cause::Feedback,
-    ];
+    pub const ALL: [Cause; 4] = [Cause::Training, Cause::Effort, Cause::Discipline, Cause::Feedback];
 
     /// The stable id used in the bank, in storage and in chart keys.
     pub fn id(self) -> &'static str {

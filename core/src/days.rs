@@ -50,11 +50,7 @@ pub fn parse_iso_date(s: &str) -> Option<Day> {
 
 /// Consecutive reviewed days ending today, or ending yesterday while today is still open.
 pub fn streak(reviewed: &BTreeSet<Day>, today: Day) -> u32 {
-    let mut day = if reviewed.contains(&today) {
-        today
-    } else {
-        today - 1
-    };
+    let mut day = if reviewed.contains(&today) { today } else { today - 1 };
     let mut n = 0;
     while reviewed.contains(&day) {
         n += 1;
@@ -73,10 +69,7 @@ mod tests {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(iso_date(20_416), "2025-11-24");
-        assert_eq!(
-            parse_iso_date("2024-02-29"),
-            Some(days_from_civil(2024, 2, 29))
-        );
+        assert_eq!(parse_iso_date("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
         assert_eq!(parse_iso_date("2023-02-29"), None);
         assert_eq!(parse_iso_date("2023-13-01"), None);
         assert_eq!(parse_iso_date("nonsense"), None);

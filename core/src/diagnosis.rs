@@ -80,8 +80,12 @@ impl Flag {
     pub fn explain(self) -> &'static str {
         match self {
             Flag::StraightLining => "Almost every answer was the same, so the scores may not tell your causes apart.",
-            Flag::Contradiction => "Some answers agree with two opposite statements, so at least one of them may not reflect you.",
-            Flag::TooFast => "Many questions were answered faster than they can be read, so some answers may be guesses.",
+            Flag::Contradiction => {
+                "Some answers agree with two opposite statements, so at least one of them may not reflect you."
+            }
+            Flag::TooFast => {
+                "Many questions were answered faster than they can be read, so some answers may be guesses."
+            }
         }
     }
 }
@@ -126,19 +130,11 @@ impl Diagnosis {
 
     /// Causes with a score below [`WEAK_BELOW`], weakest first.
     pub fn weak(&self) -> Vec<Cause> {
-        ranked(&self.scores())
-            .into_iter()
-            .filter(|(_, s)| *s < WEAK_BELOW)
-            .map(|(c, _)| c)
-            .collect()
+        ranked(&self.scores()).into_iter().filter(|(_, s)| *s < WEAK_BELOW).map(|(c, _)| c).collect()
     }
 
     pub fn strong(&self) -> Vec<Cause> {
-        self.causes
-            .iter()
-            .filter(|(_, r)| r.band == Some(Band::Strong))
-            .map(|(c, _)| c)
-            .collect()
+        self.causes.iter().filter(|(_, r)| r.band == Some(Band::Strong)).map(|(c, _)| c).collect()
     }
 
     pub fn is_reliable(&self) -> bool {
@@ -148,10 +144,7 @@ impl Diagnosis {
 
 /// Scored causes, lowest first; ties keep cause order so the result is deterministic.
 fn ranked(scores: &PerCause<Option<u8>>) -> Vec<(Cause, u8)> {
-    let mut v: Vec<(Cause, u8)> = scores
-        .iter()
-        .filter_map(|(c, s)| s.map(|s| (c, s)))
-        .collect();
+    let mut v: Vec<(Cause, u8)> = scores.iter().filter_map(|(c, s)| s.map(|s| (c, s))).collect();
     v.sort_by_key(|&(c, s)| (s, c));
     v
 }
@@ -161,10 +154,7 @@ pub fn health_score(items: &[(&Item, Answer)]) -> Option<u8> {
     if items.len() < MIN_ANSWERS_PER_CAUSE {
         return None;
     }
-    let sum: u32 = items
-        .iter()
-        .map(|(item, a)| u32::from(a.health(item.reverse) - 1))
-        .sum();
+    let sum: u32 = items.iter().map(|(item, a)| u32::from(a.health(item.reverse) - 1)).sum();
     let max = 4 * items.len() as u32;
     // Round half up, in integers, so the same answers always give the same score.
     Some(((sum * 200 + max) / (2 * max)) as u8)
@@ -172,26 +162,14 @@ pub fn health_score(items: &[(&Item, Answer)]) -> Option<u8> {
 
 pub fn diagnose(bank: &Bank, responses: &Responses) -> Diagnosis {
     let causes = PerCause::from_fn(|cause| cause_result(bank, responses, cause));
-    let (primary, secondary, pattern) =
-        primary_and_pattern(&PerCause::from_fn(|c| causes.get(c).score));
-    Diagnosis {
-        causes,
-        primary,
-        secondary,
-        pattern,
-        flags: flags(bank, responses),
-    }
+    let (primary, secondary, pattern) = primary_and_pattern(&PerCause::from_fn(|c| causes.get(c).score));
+    Diagnosis { causes, primary, secondary, pattern, flags: flags(bank, responses) }
 }
 
 /// The primary cause, a close secondary, and the pattern, from the scores alone (so a
 /// shared result, which carries only scores, is judged by the same rule).
-pub fn primary_and_pattern(
-    scores: &PerCause<Option<u8>>,
-) -> (Option<Cause>, Option<Cause>, Pattern) {
-    let weak: Vec<(Cause, u8)> = ranked(scores)
-        .into_iter()
-        .filter(|&(_, s)| s < WEAK_BELOW)
-        .collect();
+pub fn primary_and_pattern(scores: &PerCause<Option<u8>>) -> (Option<Cause>, Option<Cause>, Pattern) {
+    let weak: Vec<(Cause, u8)> = ranked(scores).into_iter().filter(|&(_, s)| s < WEAK_BELOW).collect();
     let primary = weak.first().map(|&(c, _)| c);
     let secondary = match (weak.first(), weak.get(1)) {
         (Some(&(_, first)), Some(&(c, second))) if second - first <= CLOSE_WITHIN => Some(c),
@@ -208,10 +186,8 @@ pub fn primary_and_pattern(
 
 fn cause_result(bank: &Bank, responses: &Responses, cause: Cause) -> CauseResult {
     let all: Vec<&Item> = bank.items_of(cause).collect();
-    let answered: Vec<(&Item, Answer)> = all
-        .iter()
-        .filter_map(|item| responses.answers.get(&item.id).map(|a| (*item, *a)))
-        .collect();
+    let answered: Vec<(&Item, Answer)> =
+        all.iter().filter_map(|item| responses.answers.get(&item.id).map(|a| (*item, *a))).collect();
     let score = health_score(&answered);
     let driver = |(item, a): &(&Item, Answer)| Driver {
         item_id: item.id.clone(),
@@ -219,17 +195,9 @@ fn cause_result(bank: &Bank, responses: &Responses, cause: Cause) -> CauseResult
         answer: a.value(),
         health: a.health(item.reverse),
     };
-    let mut pulled_down: Vec<Driver> = answered
-        .iter()
-        .filter(|(i, a)| a.health(i.reverse) <= 2)
-        .map(driver)
-        .collect();
+    let mut pulled_down: Vec<Driver> = answered.iter().filter(|(i, a)| a.health(i.reverse) <= 2).map(driver).collect();
     pulled_down.sort_by_key(|d| d.health);
-    let mut held_up: Vec<Driver> = answered
-        .iter()
-        .filter(|(i, a)| a.health(i.reverse) >= 4)
-        .map(driver)
-        .collect();
+    let mut held_up: Vec<Driver> = answered.iter().filter(|(i, a)| a.health(i.reverse) >= 4).map(driver).collect();
     held_up.sort_by_key(|d| std::cmp::Reverse(d.health));
     CauseResult {
         cause,
@@ -249,17 +217,9 @@ pub fn reading_floor_ms(text: &str) -> u32 {
 
 fn flags(bank: &Bank, responses: &Responses) -> Vec<Flag> {
     let mut flags = Vec::new();
-    let values: Vec<u8> = bank
-        .items()
-        .iter()
-        .filter_map(|i| responses.answers.get(&i.id))
-        .map(|a| a.value())
-        .collect();
+    let values: Vec<u8> = bank.items().iter().filter_map(|i| responses.answers.get(&i.id)).map(|a| a.value()).collect();
     if values.len() >= 8 {
-        let most = (1..=5)
-            .map(|v| values.iter().filter(|&&x| x == v).count())
-            .max()
-            .unwrap_or(0);
+        let most = (1..=5).map(|v| values.iter().filter(|&&x| x == v).count()).max().unwrap_or(0);
         if most * 10 >= values.len() * 9 {
             flags.push(Flag::StraightLining);
         }
@@ -287,12 +247,7 @@ fn flags(bank: &Bank, responses: &Responses) -> Vec<Flag> {
         .items()
         .iter()
         .filter(|i| responses.answers.contains_key(&i.id))
-        .filter_map(|i| {
-            responses
-                .timings
-                .get(&i.id)
-                .map(|&ms| ms < reading_floor_ms(&i.text))
-        })
+        .filter_map(|i| responses.timings.get(&i.id).map(|&ms| ms < reading_floor_ms(&i.text)))
         .collect();
     if timed.len() >= 8 && timed.iter().filter(|&&fast| fast).count() * 3 > timed.len() {
         flags.push(Flag::TooFast);
@@ -327,21 +282,13 @@ mod tests {
         let d = diagnose(&b, &with_health(&b, &PerCause::from_fn(|_| 5)));
         assert_eq!(d.pattern, Pattern::None);
         assert_eq!(d.primary, None);
-        assert!(d
-            .causes
-            .iter()
-            .all(|(_, r)| r.score == Some(100) && r.band == Some(Band::Strong)));
+        assert!(d.causes.iter().all(|(_, r)| r.score == Some(100) && r.band == Some(Band::Strong)));
     }
 
     #[test]
     fn one_weak_cause_is_single() {
         let b = bank();
-        let h = PerCause {
-            training: 4,
-            effort: 4,
-            discipline: 1,
-            feedback: 5,
-        };
+        let h = PerCause { training: 4, effort: 4, discipline: 1, feedback: 5 };
         let d = diagnose(&b, &with_health(&b, &h));
         assert_eq!(d.primary, Some(Cause::Discipline));
         assert_eq!(d.secondary, None);
@@ -354,52 +301,13 @@ mod tests {
     #[test]
     fn two_close_weak_causes_are_mixed_and_three_are_broad() {
         let b = bank();
-        let d = diagnose(
-            &b,
-            &with_health(
-                &b,
-                &PerCause {
-                    training: 2,
-                    effort: 2,
-                    discipline: 4,
-                    feedback: 5,
-                },
-            ),
-        );
-        assert_eq!(
-            (d.primary, d.secondary, d.pattern),
-            (Some(Cause::Training), Some(Cause::Effort), Pattern::Mixed)
-        );
-        let d = diagnose(
-            &b,
-            &with_health(
-                &b,
-                &PerCause {
-                    training: 2,
-                    effort: 2,
-                    discipline: 2,
-                    feedback: 5,
-                },
-            ),
-        );
+        let d = diagnose(&b, &with_health(&b, &PerCause { training: 2, effort: 2, discipline: 4, feedback: 5 }));
+        assert_eq!((d.primary, d.secondary, d.pattern), (Some(Cause::Training), Some(Cause::Effort), Pattern::Mixed));
+        let d = diagnose(&b, &with_health(&b, &PerCause { training: 2, effort: 2, discipline: 2, feedback: 5 }));
         assert_eq!(d.pattern, Pattern::Broad);
-        let d = diagnose(
-            &b,
-            &with_health(
-                &b,
-                &PerCause {
-                    training: 1,
-                    effort: 3,
-                    discipline: 4,
-                    feedback: 5,
-                },
-            ),
-        );
+        let d = diagnose(&b, &with_health(&b, &PerCause { training: 1, effort: 3, discipline: 4, feedback: 5 }));
         // 0 and 50 are both weak but far apart: one clear cause.
-        assert_eq!(
-            (d.primary, d.secondary, d.pattern),
-            (Some(Cause::Training), None, Pattern::Single)
-        );
+        assert_eq!((d.primary, d.secondary, d.pattern), (Some(Cause::Training), None, Pattern::Single));
     }
 
     #[test]
@@ -424,39 +332,16 @@ mod tests {
         }
         let d = diagnose(&b, &r);
         assert!(d.flags.contains(&Flag::StraightLining));
-        assert!(
-            d.flags.contains(&Flag::Contradiction),
-            "agreeing with opposites everywhere"
-        );
-        let honest = with_health(
-            &b,
-            &PerCause {
-                training: 2,
-                effort: 4,
-                discipline: 3,
-                feedback: 5,
-            },
-        );
+        assert!(d.flags.contains(&Flag::Contradiction), "agreeing with opposites everywhere");
+        let honest = with_health(&b, &PerCause { training: 2, effort: 4, discipline: 3, feedback: 5 });
         assert!(diagnose(&b, &honest).flags.is_empty());
     }
 
     #[test]
     fn answering_faster_than_reading_is_flagged() {
         let b = bank();
-        let mut r = with_health(
-            &b,
-            &PerCause {
-                training: 2,
-                effort: 4,
-                discipline: 3,
-                feedback: 5,
-            },
-        );
-        r.timings = b
-            .items()
-            .iter()
-            .map(|i| (i.id.clone(), 200))
-            .collect::<BTreeMap<_, _>>();
+        let mut r = with_health(&b, &PerCause { training: 2, effort: 4, discipline: 3, feedback: 5 });
+        r.timings = b.items().iter().map(|i| (i.id.clone(), 200)).collect::<BTreeMap<_, _>>();
         assert!(diagnose(&b, &r).flags.contains(&Flag::TooFast));
         r.timings = b.items().iter().map(|i| (i.id.clone(), 6000)).collect();
         assert!(!diagnose(&b, &r).flags.contains(&Flag::TooFast));
@@ -464,17 +349,15 @@ mod tests {
 
     fn any_responses() -> impl Strategy<Value = Responses> {
         let ids: Vec<String> = bank().items().iter().map(|i| i.id.clone()).collect();
-        proptest::collection::vec(proptest::option::of(1u8..=5), ids.len()).prop_map(
-            move |values| {
-                let mut r = Responses::default();
-                for (id, v) in ids.iter().zip(values) {
-                    if let Some(v) = v {
-                        r.answers.insert(id.clone(), Answer::new(v).unwrap());
-                    }
+        proptest::collection::vec(proptest::option::of(1u8..=5), ids.len()).prop_map(move |values| {
+            let mut r = Responses::default();
+            for (id, v) in ids.iter().zip(values) {
+                if let Some(v) = v {
+                    r.answers.insert(id.clone(), Answer::new(v).unwrap());
                 }
-                r
-            },
-        )
+            }
+            r
+        })
     }
 
     proptest! {

@@ -32,24 +32,14 @@ pub fn retake_reminder(now_ms: u64, today: Day, app_url: &str) -> String {
         "END:VEVENT".to_string(),
         "END:VCALENDAR".to_string(),
     ];
-    lines
-        .iter()
-        .map(|l| fold(l))
-        .collect::<Vec<_>>()
-        .join("\r\n")
-        + "\r\n"
+    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
 }
 
 fn utc_stamp(ms: u64) -> String {
     let secs = (ms / 1000) as i64;
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     let t = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
-        t / 3600,
-        t / 60 % 60,
-        t % 60
-    )
+    format!("{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z", t / 3600, t / 60 % 60, t % 60)
 }
 
 /// TEXT escaping (RFC 5545 3.3.11).
@@ -102,14 +92,7 @@ mod tests {
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
         let text = unfold(&ics);
-        for prop in [
-            "BEGIN:VEVENT",
-            "UID:",
-            "DTSTAMP:",
-            "DTSTART;VALUE=DATE:20261224",
-            "SUMMARY:",
-            "END:VEVENT",
-        ] {
+        for prop in ["BEGIN:VEVENT", "UID:", "DTSTAMP:", "DTSTART;VALUE=DATE:20261224", "SUMMARY:", "END:VEVENT"] {
             assert!(text.contains(prop), "{prop}");
         }
         assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);

@@ -13,6 +13,7 @@ pub mod plan;
 pub mod schema;
 pub mod share;
 pub mod stall;
+pub mod transfer;
 pub mod wizard;
 
 pub use answers::{Answer, Responses};

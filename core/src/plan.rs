@@ -39,10 +39,7 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
     let outward = diagnosis.pattern == Pattern::None;
     let pick = |select: fn(&Horizons) -> &Vec<Action>| -> Vec<PlanAction> {
         if outward {
-            return select(&bank.outward().plan)
-                .iter()
-                .map(|a| to_action(a, None))
-                .collect();
+            return select(&bank.outward().plan).iter().map(|a| to_action(a, None)).collect();
         }
         // All of the first cause's actions, then the first of each other focus cause.
         focus
@@ -51,10 +48,7 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
             .flat_map(|(rank, &cause)| {
                 let actions = select(&bank.cause(cause).plan);
                 let take = if rank == 0 { actions.len() } else { 1 };
-                actions
-                    .iter()
-                    .take(take)
-                    .map(move |a| to_action(a, Some(cause)))
+                actions.iter().take(take).map(move |a| to_action(a, Some(cause)))
             })
             .collect()
     };
@@ -62,11 +56,7 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
     let outside_changes = bank
         .fact("changed")
         .map(|f| {
-            f.options
-                .iter()
-                .filter(|o| o.id != "nothing" && changed.contains(&o.id))
-                .map(|o| o.text.clone())
-                .collect()
+            f.options.iter().filter(|o| o.id != "nothing" && changed.contains(&o.id)).map(|o| o.text.clone()).collect()
         })
         .unwrap_or_default();
     Plan {
@@ -76,26 +66,14 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
         focus,
         outward,
         strengths: diagnosis.strong(),
-        stories: responses
-            .stories
-            .iter()
-            .filter_map(|id| bank.story(id))
-            .cloned()
-            .collect(),
-        kind_note: responses
-            .self_talk
-            .filter(|a| a.value() >= 4)
-            .map(|_| bank.self_talk().note.clone()),
+        stories: responses.stories.iter().filter_map(|id| bank.story(id)).cloned().collect(),
+        kind_note: responses.self_talk.filter(|a| a.value() >= 4).map(|_| bank.self_talk().note.clone()),
         outside_changes,
     }
 }
 
 fn to_action(a: &Action, cause: Option<Cause>) -> PlanAction {
-    PlanAction {
-        id: a.id.clone(),
-        cause,
-        text: a.text.clone(),
-    }
+    PlanAction { id: a.id.clone(), cause, text: a.text.clone() }
 }
 
 #[cfg(test)]
@@ -108,10 +86,7 @@ mod tests {
         let mut r = Responses::default();
         for item in bank.items() {
             let h = health(item.cause);
-            r.answers.insert(
-                item.id.clone(),
-                Answer::new(if item.reverse { 6 - h } else { h }).unwrap(),
-            );
+            r.answers.insert(item.id.clone(), Answer::new(if item.reverse { 6 - h } else { h }).unwrap());
         }
         r
     }
@@ -134,23 +109,13 @@ mod tests {
     fn healthy_causes_point_outward_and_name_outside_changes() {
         let bank = Bank::default_bank().unwrap();
         let mut r = responses(&bank, |_| 4);
-        r.facts
-            .insert("changed".into(), vec!["nothing".into(), "territory".into()]);
+        r.facts.insert("changed".into(), vec!["nothing".into(), "territory".into()]);
         r.self_talk = Answer::new(5);
         let plan = build_plan(&bank, &diagnose(&bank, &r), &r);
         assert!(plan.outward && plan.focus.is_empty());
-        assert!(plan
-            .week
-            .iter()
-            .all(|a| a.cause.is_none() && a.id.starts_with("outward")));
+        assert!(plan.week.iter().all(|a| a.cause.is_none() && a.id.starts_with("outward")));
         assert!(plan.kind_note.is_some());
-        let expected = usize::from(
-            bank.fact("changed")
-                .unwrap()
-                .options
-                .iter()
-                .any(|o| o.id == "territory"),
-        );
+        let expected = usize::from(bank.fact("changed").unwrap().options.iter().any(|o| o.id == "territory"));
         assert_eq!(plan.outside_changes.len(), expected);
     }
 }

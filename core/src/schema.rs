@@ -9,43 +9,159 @@ use crate::cause::{Cause, PerCause};
 use crate::diagnosis::{Flag, Pattern};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One migration per past version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
-/// Version 1 is the first, so there is nothing to migrate yet; a fixture of every version
-/// lives in `tests/fixtures/` and must load forever.
-const MIGRATIONS: &[Migration] = &[];
+/// A fixture of every version lives in `tests/fixtures/` and must load forever.
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
 
 /// One step: the document of one version in, the next version's out.
 type Migration = fn(Value) -> Result<Value, String>;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// The id of the profile every device starts with; it has no name and never gets in the way.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// Version 1 held one person's progress and results at the top level; version 2 keeps
+/// them per profile, with plan checks and daily reviews.
+fn v1_to_v2(mut value: Value) -> Result<Value, String> {
+    let object = value.as_object_mut().ok_or("the document is not an object")?;
+    let progress = object.remove("progress").unwrap_or(Value::Null);
+    let results = object.remove("results").unwrap_or_else(|| Value::Array(Vec::new()));
+    object.insert("active".into(), Value::from(DEFAULT_PROFILE));
+    object.insert(
+        "profiles".into(),
+        serde_json::json!([{ "id": DEFAULT_PROFILE, "name": "", "progress": progress, "results": results }]),
+    );
+    Ok(value)
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub schema: u32,
     /// Bumped on every save, so a tab can tell that another tab wrote after it.
     #[serde(default)]
     pub revision: u64,
-    #[serde(default)]
-    pub progress: Option<Progress>,
-    #[serde(default)]
-    pub results: Vec<StoredResult>,
+    /// The id of the profile in use.
+    pub active: String,
+    pub profiles: Vec<Profile>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document::new()
+    }
 }
 
 impl Document {
     pub fn new() -> Document {
         Document {
             schema: SCHEMA_VERSION,
-            ..Document::default()
+            revision: 0,
+            active: DEFAULT_PROFILE.into(),
+            profiles: vec![Profile::new(DEFAULT_PROFILE, "")],
+        }
+    }
+
+    /// The profile in use. A decoded document always has one (see `normalise`).
+    pub fn profile(&self) -> &Profile {
+        let found = self.profiles.iter().find(|p| p.id == self.active);
+        found.or(self.profiles.first()).unwrap_or(&EMPTY_PROFILE)
+    }
+
+    pub fn profile_mut(&mut self) -> &mut Profile {
+        self.normalise();
+        let index = self.profiles.iter().position(|p| p.id == self.active).unwrap_or(0);
+        &mut self.profiles[index]
+    }
+
+    /// Makes sure a profile exists and `active` names one of them.
+    pub fn normalise(&mut self) {
+        if self.profiles.is_empty() {
+            self.profiles.push(Profile::new(DEFAULT_PROFILE, ""));
+        }
+        if !self.profiles.iter().any(|p| p.id == self.active) {
+            self.active = self.profiles[0].id.clone();
+        }
+    }
+}
+
+static EMPTY_PROFILE: Profile = Profile {
+    id: String::new(),
+    name: String::new(),
+    progress: None,
+    results: Vec::new(),
+    done: BTreeMap::new(),
+    reviews: Vec::new(),
+};
+
+/// One person on this device: a manager may go through Groove with each rep.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    /// Empty for the default profile.
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub progress: Option<Progress>,
+    #[serde(default)]
+    pub results: Vec<StoredResult>,
+    /// Plan actions checked off, by result id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub done: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+}
+
+impl Profile {
+    pub fn new(id: &str, name: &str) -> Profile {
+        Profile {
+            id: id.into(),
+            name: name.into(),
+            progress: None,
+            results: Vec::new(),
+            done: BTreeMap::new(),
+            reviews: Vec::new(),
         }
     }
 
     pub fn latest(&self) -> Option<&StoredResult> {
         self.results.iter().max_by_key(|r| r.finished_at)
     }
+
+    /// Results, newest first.
+    pub fn history(&self) -> Vec<&StoredResult> {
+        let mut v: Vec<&StoredResult> = self.results.iter().collect();
+        v.sort_by_key(|r| std::cmp::Reverse(r.finished_at));
+        v
+    }
+
+    pub fn is_done(&self, result_id: &str, action_id: &str) -> bool {
+        self.done.get(result_id).is_some_and(|d| d.iter().any(|a| a == action_id))
+    }
+}
+
+/// The end-of-day review: two minutes, kept with its date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// The local calendar day, "YYYY-MM-DD".
+    pub day: String,
+    /// Did I do what I planned: "yes", "partly" or "no".
+    #[serde(default)]
+    pub followed: String,
+    #[serde(default)]
+    pub worked: String,
+    #[serde(default)]
+    pub change: String,
+    #[serde(default)]
+    pub note: String,
+    pub saved_at: u64,
 }
 
 /// An assessment in progress.
@@ -109,17 +225,10 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 pub fn decode(raw: &str) -> Result<Document, DecodeError> {
-    let mut value: Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let found = value
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or(DecodeError::NoVersion)?;
+    let mut value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let found = value.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NoVersion)?;
     if found > u64::from(SCHEMA_VERSION) {
-        return Err(DecodeError::Newer {
-            found,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(DecodeError::Newer { found, supported: SCHEMA_VERSION });
     }
     if found == 0 {
         return Err(DecodeError::NoVersion);
@@ -128,15 +237,14 @@ pub fn decode(raw: &str) -> Result<Document, DecodeError> {
     while version < SCHEMA_VERSION {
         let step = MIGRATIONS
             .get(version as usize - 1)
-            .ok_or_else(|| DecodeError::Migration {
-                from: version,
-                why: "no migration".into(),
-            })?;
+            .ok_or_else(|| DecodeError::Migration { from: version, why: "no migration".into() })?;
         value = step(value).map_err(|why| DecodeError::Migration { from: version, why })?;
         version += 1;
         value["schema"] = Value::from(version);
     }
-    serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))
+    let mut doc: Document = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    doc.normalise();
+    Ok(doc)
 }
 
 pub fn encode(doc: &Document) -> String {
@@ -152,87 +260,83 @@ mod tests {
 
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v1.json");
 
+    const V2_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v2.json");
+
     #[test]
     fn version_1_fixture_loads_forever() {
         let doc = decode(V1_FIXTURE).unwrap();
-        assert_eq!(doc.results.len(), 1);
-        assert_eq!(doc.results[0].primary, Some(Cause::Discipline));
-        assert_eq!(doc.progress.as_ref().unwrap().step, "effort-3");
+        assert_eq!(doc.schema, SCHEMA_VERSION);
+        assert_eq!(doc.revision, 7);
+        let p = doc.profile();
+        assert_eq!(p.id, DEFAULT_PROFILE);
+        assert_eq!(p.results.len(), 1);
+        assert_eq!(p.results[0].primary, Some(Cause::Discipline));
+        assert_eq!(p.progress.as_ref().unwrap().step, "effort-3");
+    }
+
+    #[test]
+    fn version_2_fixture_loads_forever() {
+        let doc = decode(V2_FIXTURE).unwrap();
+        assert_eq!(doc.profiles.len(), 2);
+        assert_eq!(doc.profile().name, "Sam");
+        assert!(doc.profile().is_done("r-1763900000000", "discipline-w1"));
+        assert_eq!(doc.profile().reviews[0].day, "2026-11-23");
+    }
+
+    #[test]
+    fn a_document_without_profiles_gets_the_default_one() {
+        let doc = decode("{\"schema\":2,\"active\":\"gone\",\"profiles\":[]}").unwrap();
+        assert_eq!(doc.active, DEFAULT_PROFILE);
+        assert_eq!(doc.profiles.len(), 1);
     }
 
     #[test]
     fn every_failure_is_a_value() {
         assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
-        assert!(matches!(
-            decode("{\"schema\":1,\"results\":["),
-            Err(DecodeError::NotJson(_))
-        ));
-        assert!(matches!(
-            decode("{\"results\":[]}"),
-            Err(DecodeError::NoVersion)
-        ));
-        assert!(matches!(
-            decode("{\"schema\":0}"),
-            Err(DecodeError::NoVersion)
-        ));
-        assert!(matches!(
-            decode("{\"schema\":99}"),
-            Err(DecodeError::Newer { found: 99, .. })
-        ));
-        assert!(matches!(
-            decode("{\"schema\":1,\"results\":{}}"),
-            Err(DecodeError::WrongShape(_))
-        ));
+        assert!(matches!(decode("{\"schema\":1,\"results\":["), Err(DecodeError::NotJson(_))));
+        assert!(matches!(decode("{\"results\":[]}"), Err(DecodeError::NoVersion)));
+        assert!(matches!(decode("{\"schema\":0}"), Err(DecodeError::NoVersion)));
+        assert!(matches!(decode("{\"schema\":99}"), Err(DecodeError::Newer { found: 99, .. })));
+        assert!(matches!(decode("{\"schema\":1,\"results\":{}}"), Err(DecodeError::WrongShape(_))));
         let bad_answer = r#"{"schema":1,"progress":{"started_at":0,"step":"x","responses":{"answers":{"a":9}}}}"#;
-        assert!(matches!(
-            decode(bad_answer),
-            Err(DecodeError::WrongShape(_))
-        ));
+        assert!(matches!(decode("{\"schema\":2}"), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(bad_answer), Err(DecodeError::WrongShape(_))));
     }
 
     fn any_document() -> impl Strategy<Value = Document> {
         let answers = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=5, 0..12);
-        (
-            answers,
-            any::<u64>(),
-            proptest::option::of("[a-z-]{1,12}"),
-            0u64..4_000_000_000_000,
-        )
-            .prop_map(|(answers, revision, step, at)| {
+        (answers, any::<u64>(), proptest::option::of("[a-z-]{1,12}"), 0u64..4_000_000_000_000).prop_map(
+            |(answers, revision, step, at)| {
                 let responses = Responses {
-                    answers: answers
-                        .into_iter()
-                        .map(|(k, v)| (k, Answer::new(v).unwrap()))
-                        .collect(),
+                    answers: answers.into_iter().map(|(k, v)| (k, Answer::new(v).unwrap())).collect(),
                     stories: vec!["leads".into()],
                     deals: vec!["close".into()],
                     ..Responses::default()
                 };
-                Document {
-                    schema: SCHEMA_VERSION,
-                    revision,
-                    progress: step.map(|step| Progress {
-                        started_at: at,
-                        step,
-                        responses: responses.clone(),
-                    }),
-                    results: vec![StoredResult {
-                        id: format!("r{revision}"),
-                        finished_at: at,
-                        bank: "groove-default".into(),
-                        responses,
-                        scores: PerCause {
-                            training: Some(10),
-                            effort: None,
-                            discipline: Some(100),
-                            feedback: Some(55),
-                        },
-                        primary: Some(Cause::Training),
-                        pattern: Pattern::Single,
-                        flags: vec![Flag::TooFast],
-                    }],
-                }
-            })
+                let mut profile = Profile::new(DEFAULT_PROFILE, "");
+                profile.progress = step.map(|step| Progress { started_at: at, step, responses: responses.clone() });
+                profile.done.insert(format!("r{revision}"), vec!["training-w1".into()]);
+                profile.reviews.push(Review {
+                    day: "2026-11-24".into(),
+                    followed: "partly".into(),
+                    worked: "<b>asked</b> for the decision".into(),
+                    change: String::new(),
+                    note: "\u{1f600}".into(),
+                    saved_at: at,
+                });
+                profile.results = vec![StoredResult {
+                    id: format!("r{revision}"),
+                    finished_at: at,
+                    bank: "groove-default".into(),
+                    responses,
+                    scores: PerCause { training: Some(10), effort: None, discipline: Some(100), feedback: Some(55) },
+                    primary: Some(Cause::Training),
+                    pattern: Pattern::Single,
+                    flags: vec![Flag::TooFast],
+                }];
+                Document { schema: SCHEMA_VERSION, revision, active: DEFAULT_PROFILE.into(), profiles: vec![profile] }
+            },
+        )
     }
 
     proptest! {

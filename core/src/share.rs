@@ -31,26 +31,17 @@ pub enum ShareError {
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ShareError::TooLong => {
-                f.write_str("this link is far longer than any Groove share link")
-            }
-            ShareError::UnknownVersion => {
-                f.write_str("this link was made by a different version of Groove")
-            }
+            ShareError::TooLong => f.write_str("this link is far longer than any Groove share link"),
+            ShareError::UnknownVersion => f.write_str("this link was made by a different version of Groove"),
             ShareError::Malformed(what) => write!(f, "this link is incomplete or damaged ({what})"),
-            ShareError::Tampered => f.write_str(
-                "this link was changed after it was made, so its scores cannot be trusted",
-            ),
+            ShareError::Tampered => {
+                f.write_str("this link was changed after it was made, so its scores cannot be trusted")
+            }
         }
     }
 }
 
-const ORDER: [Cause; 4] = [
-    Cause::Training,
-    Cause::Effort,
-    Cause::Discipline,
-    Cause::Feedback,
-];
+const ORDER: [Cause; 4] = [Cause::Training, Cause::Effort, Cause::Discipline, Cause::Feedback];
 
 fn cause_letter(c: Option<Cause>) -> char {
     match c {
@@ -73,24 +64,15 @@ fn pattern_letter(p: Pattern) -> char {
 
 /// FNV-1a, two base-36 characters: enough to catch edits, not a signature.
 fn check(body: &str) -> String {
-    let h = body.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
+    let h = body.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
     let n = h % (36 * 36);
     let digit = |d: u32| char::from_digit(d, 36).unwrap_or('0');
     [digit(n / 36), digit(n % 36)].iter().collect()
 }
 
 pub fn encode(shared: &Shared) -> String {
-    let scores: Vec<String> = ORDER
-        .iter()
-        .map(|&c| {
-            shared
-                .scores
-                .get(c)
-                .map_or("x".to_string(), |s| s.to_string())
-        })
-        .collect();
+    let scores: Vec<String> =
+        ORDER.iter().map(|&c| shared.scores.get(c).map_or("x".to_string(), |s| s.to_string())).collect();
     let body = format!(
         "g1.{}.{}.{}.{}",
         scores.join("-"),
@@ -124,12 +106,7 @@ pub fn decode(text: &str) -> Result<Shared, ShareError> {
     for (slot, v) in parsed.iter_mut().zip(&values) {
         *slot = match *v {
             "x" => None,
-            v => Some(
-                v.parse::<u8>()
-                    .ok()
-                    .filter(|s| *s <= 100)
-                    .ok_or(ShareError::Malformed("a score"))?,
-            ),
+            v => Some(v.parse::<u8>().ok().filter(|s| *s <= 100).ok_or(ShareError::Malformed("a score"))?),
         };
     }
     let scores = PerCause::from_fn(|c| parsed[ORDER.iter().position(|&o| o == c).unwrap_or(0)]);
@@ -157,12 +134,7 @@ pub fn decode(text: &str) -> Result<Shared, ShareError> {
     if (expected_primary, expected_pattern) != (primary, pattern) {
         return Err(ShareError::Tampered);
     }
-    Ok(Shared {
-        scores,
-        primary,
-        pattern,
-        day,
-    })
+    Ok(Shared { scores, primary, pattern, day })
 }
 
 #[cfg(test)]
@@ -172,25 +144,12 @@ mod tests {
 
     fn shared(scores: PerCause<Option<u8>>, day: Day) -> Shared {
         let (primary, _, pattern) = primary_and_pattern(&scores);
-        Shared {
-            scores,
-            primary,
-            pattern,
-            day,
-        }
+        Shared { scores, primary, pattern, day }
     }
 
     #[test]
     fn a_link_is_short_and_readable() {
-        let s = shared(
-            PerCause {
-                training: Some(75),
-                effort: Some(28),
-                discipline: Some(53),
-                feedback: None,
-            },
-            20_781,
-        );
+        let s = shared(PerCause { training: Some(75), effort: Some(28), discipline: Some(53), feedback: None }, 20_781);
         let text = encode(&s);
         assert!(text.starts_with("g1.75-28-53-x.e.s.20781."), "{text}");
         assert!(text.len() < 40);
@@ -200,22 +159,11 @@ mod tests {
     #[test]
     fn edits_are_caught() {
         let text = encode(&shared(
-            PerCause {
-                training: Some(75),
-                effort: Some(28),
-                discipline: Some(53),
-                feedback: Some(69),
-            },
+            PerCause { training: Some(75), effort: Some(28), discipline: Some(53), feedback: Some(69) },
             20_781,
         ));
-        assert_eq!(
-            decode(&text.replace("75-28", "95-28")),
-            Err(ShareError::Tampered)
-        );
-        assert_eq!(
-            decode(&text.replace(".e.", ".d.")),
-            Err(ShareError::Tampered)
-        );
+        assert_eq!(decode(&text.replace("75-28", "95-28")), Err(ShareError::Tampered));
+        assert_eq!(decode(&text.replace(".e.", ".d.")), Err(ShareError::Tampered));
         assert!(matches!(decode("g1.1-2"), Err(ShareError::Malformed(_))));
         assert_eq!(decode("g9.whatever"), Err(ShareError::UnknownVersion));
         assert_eq!(decode(""), Err(ShareError::UnknownVersion));

@@ -26,11 +26,7 @@ pub struct Funnel {
 
 /// Builds the funnel from stage ids; unknown ids and anything past ten deals are ignored.
 pub fn funnel(bank: &Bank, deals: &[String]) -> Funnel {
-    let furthest: Vec<usize> = deals
-        .iter()
-        .take(MAX_DEALS)
-        .filter_map(|d| bank.stage_index(d))
-        .collect();
+    let furthest: Vec<usize> = deals.iter().take(MAX_DEALS).filter_map(|d| bank.stage_index(d)).collect();
     let last = bank.stages().len().saturating_sub(1);
     let stages: Vec<StageCount> = bank
         .stages()
@@ -51,11 +47,7 @@ pub fn funnel(bank: &Bank, deals: &[String]) -> Funnel {
             _ => Some(s),
         })
         .map(|s| s.stage.clone());
-    Funnel {
-        deals: furthest.len(),
-        stages,
-        most_lost_at,
-    }
+    Funnel { deals: furthest.len(), stages, most_lost_at }
 }
 
 #[cfg(test)]
@@ -69,12 +61,7 @@ mod tests {
     #[test]
     fn counts_reach_and_names_the_stage_most_lost_at() {
         let bank = Bank::default_bank().unwrap();
-        let f = funnel(
-            &bank,
-            &ids(&[
-                "discover", "discover", "close", "grow", "connect", "discover", "nonsense",
-            ]),
-        );
+        let f = funnel(&bank, &ids(&["discover", "discover", "close", "grow", "connect", "discover", "nonsense"]));
         assert_eq!(f.deals, 6);
         assert_eq!(f.stages[0].reached, 6);
         assert_eq!(f.stages[2].reached, 5);
@@ -87,12 +74,7 @@ mod tests {
     fn won_deals_are_not_losses_and_ties_go_to_the_earlier_stage() {
         let bank = Bank::default_bank().unwrap();
         assert_eq!(funnel(&bank, &ids(&["grow", "grow"])).most_lost_at, None);
-        assert_eq!(
-            funnel(&bank, &ids(&["advise", "connect"]))
-                .most_lost_at
-                .as_deref(),
-            Some("connect")
-        );
+        assert_eq!(funnel(&bank, &ids(&["advise", "connect"])).most_lost_at.as_deref(), Some("connect"));
         assert_eq!(funnel(&bank, &[]).deals, 0);
     }
 }

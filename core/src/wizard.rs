@@ -46,45 +46,26 @@ impl Wizard {
         let mut groups: Vec<(String, Vec<(String, StepKind)>)> = Vec::new();
         groups.push((
             "Your slump".into(),
-            bank.facts()
-                .iter()
-                .map(|f| (f.id.clone(), StepKind::Fact(f.id.clone())))
-                .collect(),
+            bank.facts().iter().map(|f| (f.id.clone(), StepKind::Fact(f.id.clone()))).collect(),
         ));
         for cause in Cause::ALL {
             groups.push((
                 bank.cause(cause).section.clone(),
-                bank.items_of(cause)
-                    .map(|i| (i.id.clone(), StepKind::Item(i.id.clone())))
-                    .collect(),
+                bank.items_of(cause).map(|i| (i.id.clone(), StepKind::Item(i.id.clone()))).collect(),
             ));
         }
         groups.push((
             "What you tell yourself".into(),
-            vec![
-                (bank.self_talk().id.clone(), StepKind::SelfTalk),
-                (STORIES_STEP.into(), StepKind::Stories),
-            ],
+            vec![(bank.self_talk().id.clone(), StepKind::SelfTalk), (STORIES_STEP.into(), StepKind::Stories)],
         ));
-        groups.push((
-            "Where deals stall".into(),
-            vec![(DEALS_STEP.into(), StepKind::Deals)],
-        ));
+        groups.push(("Where deals stall".into(), vec![(DEALS_STEP.into(), StepKind::Deals)]));
 
         let mut steps = Vec::new();
         let mut sections = Vec::new();
         for (section, (title, entries)) in groups.into_iter().enumerate() {
-            sections.push(Section {
-                title,
-                len: entries.len(),
-            });
+            sections.push(Section { title, len: entries.len() });
             for (n, (id, kind)) in entries.into_iter().enumerate() {
-                steps.push(Step {
-                    id,
-                    kind,
-                    section,
-                    number: n + 1,
-                });
+                steps.push(Step { id, kind, section, number: n + 1 });
             }
         }
         Wizard { steps, sections }
@@ -96,10 +77,7 @@ impl Wizard {
 
     pub fn first(&self) -> &str {
         // A valid bank always yields steps (facts, items, stories, deals).
-        self.steps
-            .first()
-            .map(|s| s.id.as_str())
-            .unwrap_or(DEALS_STEP)
+        self.steps.first().map(|s| s.id.as_str()).unwrap_or(DEALS_STEP)
     }
 }
 
@@ -117,10 +95,7 @@ mod tests {
         for item in bank.items() {
             assert!(ids.contains(item.id.as_str()));
         }
-        assert_eq!(
-            w.sections.iter().map(|s| s.len).sum::<usize>(),
-            w.steps.len()
-        );
+        assert_eq!(w.sections.iter().map(|s| s.len).sum::<usize>(), w.steps.len());
         assert_eq!(w.steps.last().unwrap().kind, StepKind::Deals);
         assert_eq!(w.index_of(w.first()), Some(0));
     }
