@@ -3,6 +3,7 @@
 //! `components` render. All scoring and content logic lives in `groove-core`.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod state;
 pub mod storage;

@@ -9,6 +9,8 @@ use groove_core::answers::Answer;
 use groove_core::bank::Bank;
 use groove_core::schema::{Document, Progress, StoredResult};
 use groove_core::stall::MAX_DEALS;
+use groove_core::schema::Review;
+use groove_core::share::{ShareError, Shared};
 use groove_core::wizard::Wizard;
 use groove_core::{diagnose, Responses};
 use std::rc::Rc;
@@ -32,6 +34,12 @@ pub enum Screen {
     Welcome,
     Wizard,
     Result(String),
+    History,
+    Plan,
+    Review,
+    Data,
+    /// A result opened from a share link: read-only, or why the link cannot be read.
+    Shared(Result<Shared, ShareError>),
 }
 
 /// Whether changes can be kept, decided once at load.
@@ -107,12 +115,22 @@ pub enum Action {
     ShowResult(String),
     Home,
     Saved(Result<(), String>),
+    Go(Screen),
+    ToggleDone { result: String, action: String, on: bool },
+    SaveReview(Review),
+    DeleteResult(String),
+    SwitchProfile(String),
+    AddProfile { name: String, now: u64 },
+    /// A merged document from an import the person confirmed.
+    Import(Document),
+    /// Storage was cleared by the caller: start again from nothing, without writing.
+    DeletedAll,
     /// Another tab saved a newer document.
     External(Document),
 }
 
 impl State {
-    pub fn load(content: Content, now: u64) -> State {
+    pub fn load(content: Content, now: u64, shared: Option<Result<Shared, ShareError>>) -> State {
         let (doc, persistence, notice) = match storage::load(now) {
             Loaded::Empty => (Document::new(), Persistence::Saving, None),
             Loaded::Found(doc) => (doc, Persistence::Saving, None),
@@ -146,32 +164,25 @@ impl State {
                 )),
             ),
         };
-        let screen = if doc.progress.is_some() {
+        let screen = if let Some(shared) = shared {
+            Screen::Shared(shared)
+        } else if doc.profile().progress.is_some() {
             Screen::Wizard
-        } else if let Some(latest) = doc.latest() {
+        } else if let Some(latest) = doc.profile().latest() {
             Screen::Result(latest.id.clone())
         } else {
             Screen::Welcome
         };
-        State {
-            content,
-            doc,
-            persistence,
-            notice,
-            save: SaveStatus::Idle,
-            screen,
-            shown_at: now,
-            changes: 0,
-        }
+        State { content, doc, persistence, notice, save: SaveStatus::Idle, screen, shown_at: now, changes: 0 }
     }
 
     pub fn responses(&self) -> Option<&Responses> {
-        self.doc.progress.as_ref().map(|p| &p.responses)
+        self.doc.profile().progress.as_ref().map(|p| &p.responses)
     }
 
     /// The index of the current step, if an assessment is in progress.
     pub fn step_index(&self) -> Option<usize> {
-        let progress = self.doc.progress.as_ref()?;
+        let progress = self.doc.profile().progress.as_ref()?;
         Some(self.content.wizard.index_of(&progress.step).unwrap_or(0))
     }
 
@@ -181,7 +192,7 @@ impl State {
     }
 
     fn progress_mut(&mut self) -> Option<&mut Progress> {
-        self.doc.progress.as_mut()
+        self.doc.profile_mut().progress.as_mut()
     }
 
     fn go(&mut self, delta: isize, now: u64) {
@@ -206,7 +217,7 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Start { now } => {
-                s.doc.progress = Some(Progress {
+                s.doc.profile_mut().progress = Some(Progress {
                     started_at: now,
                     step: s.content.wizard.first().to_string(),
                     responses: Responses::default(),
@@ -236,12 +247,7 @@ impl Reducible for State {
                 p.responses.self_talk = Some(value);
                 s.changed();
             }
-            Action::Fact {
-                fact,
-                option,
-                multiple,
-                on,
-            } => {
+            Action::Fact { fact, option, multiple, on } => {
                 let Some(p) = s.progress_mut() else {
                     return self;
                 };
@@ -285,7 +291,7 @@ impl Reducible for State {
             Action::Next { now } => s.go(1, now),
             Action::Back { now } => s.go(-1, now),
             Action::Finish { now } => {
-                let Some(progress) = s.doc.progress.take() else {
+                let Some(progress) = s.doc.profile_mut().progress.take() else {
                     return self;
                 };
                 let bank = &s.content.bank;
@@ -293,7 +299,7 @@ impl Reducible for State {
                 let mut responses = progress.responses;
                 responses.deals.retain(|d| !d.is_empty());
                 let id = format!("r{now}");
-                s.doc.results.push(StoredResult {
+                s.doc.profile_mut().results.push(StoredResult {
                     id: id.clone(),
                     finished_at: now,
                     bank: bank.raw().id.clone(),
@@ -307,12 +313,67 @@ impl Reducible for State {
                 s.changed();
             }
             Action::StartOver => {
-                s.doc.progress = None;
+                s.doc.profile_mut().progress = None;
                 s.screen = Screen::Welcome;
                 s.changed();
             }
             Action::ShowResult(id) => s.screen = Screen::Result(id),
             Action::Home => s.screen = Screen::Welcome,
+            Action::Go(screen) => s.screen = screen,
+            Action::ToggleDone { result, action, on } => {
+                let list = s.doc.profile_mut().done.entry(result).or_default();
+                list.retain(|a| a != &action);
+                if on {
+                    list.push(action);
+                }
+                s.changed();
+            }
+            Action::SaveReview(review) => {
+                let reviews = &mut s.doc.profile_mut().reviews;
+                reviews.retain(|r| r.day != review.day);
+                reviews.push(review);
+                reviews.sort_by(|a, b| a.day.cmp(&b.day));
+                s.changed();
+            }
+            Action::DeleteResult(id) => {
+                let profile = s.doc.profile_mut();
+                profile.results.retain(|r| r.id != id);
+                profile.done.remove(&id);
+                if s.screen == Screen::Result(id) {
+                    s.screen = Screen::History;
+                }
+                s.changed();
+            }
+            Action::SwitchProfile(id) => {
+                if s.doc.profiles.iter().any(|p| p.id == id) {
+                    s.doc.active = id;
+                    s.screen = Screen::Welcome;
+                    s.changed();
+                }
+            }
+            Action::AddProfile { name, now } => {
+                let id = format!("p{now}");
+                s.doc.profiles.push(groove_core::schema::Profile::new(&id, name.trim()));
+                s.doc.active = id;
+                s.screen = Screen::Welcome;
+                s.changed();
+            }
+            Action::Import(doc) => {
+                let revision = s.doc.revision;
+                s.doc = doc;
+                s.doc.revision = revision;
+                s.changed();
+            }
+            Action::DeletedAll => {
+                s.doc = Document::new();
+                if matches!(s.persistence, Persistence::ReadOnly(_)) {
+                    // What this build could not read is gone at the person's request: writing is safe now.
+                    s.persistence = Persistence::Saving;
+                }
+                s.screen = Screen::Welcome;
+                s.save = SaveStatus::Idle;
+                s.notice = None;
+            }
             Action::Saved(Ok(())) => s.save = SaveStatus::Saved,
             Action::Saved(Err(why)) => s.save = SaveStatus::Failed(why),
             Action::External(doc) => {
@@ -321,7 +382,7 @@ impl Reducible for State {
                 }
                 // Another tab saved later: take its document as ours, without writing it back.
                 s.doc = doc;
-                if s.doc.progress.is_none() && s.screen == Screen::Wizard {
+                if s.doc.profile().progress.is_none() && s.screen == Screen::Wizard {
                     s.screen = Screen::Welcome;
                 }
             }

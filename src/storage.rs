@@ -53,8 +53,7 @@ fn describe(e: &JsValue) -> String {
         }
         return format!("{name}: {message}");
     }
-    e.as_string()
-        .unwrap_or_else(|| "the browser refused".into())
+    e.as_string().unwrap_or_else(|| "the browser refused".into())
 }
 
 pub fn load(now: u64) -> Loaded {
@@ -74,18 +73,11 @@ pub fn load(now: u64) -> Loaded {
             let backup_key = format!("{KEY}:unreadable:{now}");
             match storage.set_item(&backup_key, &raw) {
                 // Only once the copy is known to be there may the main key be reused.
-                Ok(())
-                    if storage.get_item(&backup_key).ok().flatten().as_deref()
-                        == Some(raw.as_str()) =>
-                {
+                Ok(()) if storage.get_item(&backup_key).ok().flatten().as_deref() == Some(raw.as_str()) => {
                     Loaded::KeptAside { backup_key, why }
                 }
-                Ok(()) => Loaded::Unreadable {
-                    why: why.to_string(),
-                },
-                Err(e) => Loaded::Unreadable {
-                    why: format!("{why}; keeping a copy failed: {}", describe(&e)),
-                },
+                Ok(()) => Loaded::Unreadable { why: why.to_string() },
+                Err(e) => Loaded::Unreadable { why: format!("{why}; keeping a copy failed: {}", describe(&e)) },
             }
         }
     }
@@ -95,13 +87,45 @@ pub fn load(now: u64) -> Loaded {
 /// or the new document, both loadable.
 pub fn save(doc: &Document) -> Result<(), String> {
     let storage = local_storage()?;
-    storage
-        .set_item(KEY, &schema::encode(doc))
-        .map_err(|e| describe(&e))
+    storage.set_item(KEY, &schema::encode(doc)).map_err(|e| describe(&e))
 }
 
 /// The current revision stored by any tab, to notice another tab's writes.
 pub fn stored_document() -> Option<Document> {
     let raw = local_storage().ok()?.get_item(KEY).ok()??;
     schema::decode(&raw).ok()
+}
+
+fn groove_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let n = storage.length().unwrap_or(0);
+    (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k == KEY || k.starts_with("groove:")).collect()
+}
+
+/// Unreadable values kept aside at load, as (key, raw text), for the export.
+pub fn kept_aside() -> Vec<(String, String)> {
+    let Ok(storage) = local_storage() else { return Vec::new() };
+    groove_keys(&storage)
+        .into_iter()
+        .filter(|k| k.starts_with("groove:unreadable:"))
+        .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
+}
+
+/// Bytes Groove's own keys take (localStorage keeps UTF-16: two bytes a unit).
+pub fn groove_bytes() -> usize {
+    let Ok(storage) = local_storage() else { return 0 };
+    groove_keys(&storage)
+        .iter()
+        .map(|k| k.encode_utf16().count() + storage.get_item(k).ok().flatten().map_or(0, |v| v.encode_utf16().count()))
+        .sum::<usize>()
+        * 2
+}
+
+/// Removes every key Groove wrote in this browser, kept-aside values included.
+pub fn delete_all() -> Result<(), String> {
+    let storage = local_storage()?;
+    for key in groove_keys(&storage) {
+        storage.remove_item(&key).map_err(|e| describe(&e))?;
+    }
+    Ok(())
 }

@@ -29,10 +29,7 @@ async fn mount() -> web_sys::Element {
 async fn settle() {
     // Yew renders on the microtask queue; a zero timeout lets effects run too.
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -57,26 +54,18 @@ fn stored() -> serde_json::Value {
 async fn an_answer_is_saved_the_moment_it_is_given() {
     local_storage().clear().unwrap();
     let host = mount().await;
-    assert!(host
-        .text_content()
-        .unwrap()
-        .contains("Find what's behind your sales slump"));
+    assert!(host.text_content().unwrap().contains("Find what's behind your sales slump"));
     click_button(&host, "Start the diagnostic");
     settle().await;
     // The first step is a slump fact: a native radio group whose legend is the question.
     let legend = host.query_selector("fieldset legend").unwrap().unwrap();
     assert!(!legend.text_content().unwrap().is_empty());
-    let radio: HtmlInputElement = host
-        .query_selector("input[type=radio]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let radio: HtmlInputElement = host.query_selector("input[type=radio]").unwrap().unwrap().dyn_into().unwrap();
     radio.click();
     settle().await;
     let doc = stored();
-    assert_eq!(doc["schema"], 1);
-    let facts = &doc["progress"]["responses"]["facts"];
+    assert_eq!(doc["schema"], 2);
+    let facts = &doc["profiles"][0]["progress"]["responses"]["facts"];
     assert_eq!(facts.as_object().unwrap().len(), 1, "{doc}");
     assert!(host
         .query_selector("[data-testid=save-status]")
@@ -91,19 +80,14 @@ async fn an_answer_is_saved_the_moment_it_is_given() {
 #[wasm_bindgen_test]
 async fn unreadable_storage_is_kept_aside_and_never_overwritten() {
     local_storage().clear().unwrap();
-    local_storage()
-        .set_item(storage::KEY, "{\"schema\":1,\"results\":[trunc")
-        .unwrap();
+    local_storage().set_item(storage::KEY, "{\"schema\":1,\"results\":[trunc").unwrap();
     let host = mount().await;
     assert!(host.text_content().unwrap().contains("could not be read"));
     let backup = (0..local_storage().length().unwrap())
         .filter_map(|i| local_storage().key(i).unwrap())
         .find(|k| k.starts_with("groove:unreadable:"))
         .expect("a backup key");
-    assert_eq!(
-        local_storage().get_item(&backup).unwrap().unwrap(),
-        "{\"schema\":1,\"results\":[trunc"
-    );
+    assert_eq!(local_storage().get_item(&backup).unwrap().unwrap(), "{\"schema\":1,\"results\":[trunc");
     host.remove();
 }
 
@@ -116,19 +100,10 @@ async fn data_from_a_newer_version_is_read_only() {
     assert!(host.text_content().unwrap().contains("newer version"));
     click_button(&host, "Start the diagnostic");
     settle().await;
-    let radio: HtmlInputElement = host
-        .query_selector("input[type=radio]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let radio: HtmlInputElement = host.query_selector("input[type=radio]").unwrap().unwrap().dyn_into().unwrap();
     radio.click();
     settle().await;
-    assert_eq!(
-        local_storage().get_item(storage::KEY).unwrap().unwrap(),
-        newer,
-        "nothing written"
-    );
+    assert_eq!(local_storage().get_item(storage::KEY).unwrap().unwrap(), newer, "nothing written");
     assert!(host.text_content().unwrap().contains("Read-only"));
     host.remove();
 }

@@ -68,10 +68,7 @@ pub fn funnel_view(props: &FunnelProps) -> Html {
     if f.deals == 0 {
         return html! { <p class="funnel-empty" aria-live="polite">{"Your funnel appears here as you fill in deals."}</p> };
     }
-    let lost = f
-        .most_lost_at
-        .as_ref()
-        .and_then(|id| f.stages.iter().find(|s| &s.stage == id));
+    let lost = f.most_lost_at.as_ref().and_then(|id| f.stages.iter().find(|s| &s.stage == id));
     let row_h = 26;
     html! {
         <div class="funnel" aria-live="polite">

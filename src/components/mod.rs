@@ -1,9 +1,15 @@
 //! One component per file. Each takes the reducer handle and dispatches `Action`s.
 
 pub mod chart;
+pub mod data;
 pub mod deals;
+pub mod history;
+pub mod nav;
+pub mod plan;
 pub mod question;
 pub mod result;
+pub mod review;
+pub mod shared;
 pub mod status;
 pub mod welcome;
 pub mod wizard;

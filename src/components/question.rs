@@ -66,11 +66,7 @@ pub fn fact_question(props: &FactProps) -> Html {
     let Some(fact) = state.content.bank.fact(&props.fact) else {
         return html! {};
     };
-    let chosen: &[String] = state
-        .responses()
-        .and_then(|r| r.facts.get(&fact.id))
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let chosen: &[String] = state.responses().and_then(|r| r.facts.get(&fact.id)).map(Vec::as_slice).unwrap_or(&[]);
     let kind = if fact.multiple { "checkbox" } else { "radio" };
     html! {
         <fieldset class="question fact">
@@ -109,10 +105,7 @@ pub struct StoriesProps {
 #[function_component(StoriesQuestion)]
 pub fn stories_question(props: &StoriesProps) -> Html {
     let state = &props.state;
-    let picked: &[String] = state
-        .responses()
-        .map(|r| r.stories.as_slice())
-        .unwrap_or(&[]);
+    let picked: &[String] = state.responses().map(|r| r.stories.as_slice()).unwrap_or(&[]);
     html! {
         <fieldset class="question stories">
             <legend><h2 tabindex="-1" ref={props.heading.clone()}>{"Which of these have you caught yourself saying lately?"}</h2></legend>

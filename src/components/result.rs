@@ -6,7 +6,10 @@ use super::deals::FunnelView;
 use super::welcome::focus;
 use super::StateHandle;
 use crate::app::now;
-use crate::state::Action;
+use crate::browser;
+use crate::state::{Action, Screen};
+use groove_core::ics::retake_reminder;
+use groove_core::share::{self, Shared};
 use groove_core::bank::Bank;
 use groove_core::diagnosis::{Band, Diagnosis};
 use groove_core::plan::{build_plan, PlanAction};
@@ -26,16 +29,11 @@ fn name(bank: &Bank, c: Cause) -> String {
 
 fn headline(bank: &Bank, d: &Diagnosis) -> (String, &'static str) {
     match (d.pattern, d.primary, d.secondary) {
-        (Pattern::Single, Some(p), _) => (
-            format!("What holds you back most: {}", name(bank, p)),
-            "One clear cause stands out.",
-        ),
+        (Pattern::Single, Some(p), _) => {
+            (format!("What holds you back most: {}", name(bank, p)), "One clear cause stands out.")
+        }
         (Pattern::Mixed, Some(p), Some(s)) => (
-            format!(
-                "Two causes, close together: {} and {}",
-                name(bank, p),
-                name(bank, s)
-            ),
+            format!("Two causes, close together: {} and {}", name(bank, p), name(bank, s)),
             "A mixed picture: work on both, starting with the first.",
         ),
         (Pattern::Broad, Some(p), _) => (
@@ -53,12 +51,13 @@ fn headline(bank: &Bank, d: &Diagnosis) -> (String, &'static str) {
 pub fn result_view(props: &Props) -> Html {
     let state = &props.state;
     let heading = use_node_ref();
+    let share_msg = use_state(|| None::<String>);
     {
         let heading = heading.clone();
         use_effect_with(props.id.clone(), move |_| focus(&heading));
     }
     let bank = state.content.bank.clone();
-    let Some(result) = state.doc.results.iter().find(|r| r.id == *props.id) else {
+    let Some(result) = state.doc.profile().results.iter().find(|r| r.id == *props.id) else {
         return html! { <section class="card"><h1 tabindex="-1" ref={heading}>{"That result is not on this device"}</h1></section> };
     };
     let d = diagnose(&bank, &result.responses);
@@ -66,12 +65,48 @@ pub fn result_view(props: &Props) -> Html {
     let stall = funnel(&bank, &result.responses.deals);
     let (title, confidence) = headline(&bank, &d);
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(result.finished_at as f64));
-    let date: String = date
-        .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
-        .into();
+    let date: String = date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into();
     let again = {
         let s = state.clone();
         move |_| s.dispatch(Action::Start { now: now() })
+    };
+    let link = format!(
+        "{}#share={}",
+        browser::page_url(),
+        share::encode(&Shared {
+            scores: d.scores(),
+            primary: d.primary,
+            pattern: d.pattern,
+            day: (result.finished_at / 86_400_000) as i64,
+        })
+    );
+    let share_click = {
+        let (link, shared_msg) = (link.clone(), share_msg.clone());
+        move |_| {
+            let (link, shared_msg) = (link.clone(), shared_msg.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = browser::copy_text(&link).await;
+                shared_msg.set(Some(if copied {
+                    "Link copied. It carries only the scores, in the part after #, which browsers never send to a server.".into()
+                } else {
+                    "Copy the link below. It carries only the scores, in the part after #, which browsers never send to a server.".into()
+                }));
+            });
+        }
+    };
+    let remind = {
+        let message = share_msg.clone();
+        move |_| {
+            let ics = retake_reminder(now(), browser::local_today(), &browser::page_url());
+            if let Err(e) = browser::download("groove-retake.ics", "text/calendar", &ics) {
+                message.set(Some(format!("The calendar file could not be made: {e}.")));
+            }
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
     };
 
     let actions = |title: &str, list: &[PlanAction]| {
@@ -177,9 +212,21 @@ pub fn result_view(props: &Props) -> Html {
                 <p>{"Every slump is its own: talk it through with this person before changing anything."}</p>
             </section>
 
-            <div class="actions">
-                <button type="button" class="primary" onclick={again}>{"Take the diagnostic again"}</button>
-            </div>
+            <section aria-labelledby="next-title" class="after">
+                <h2 id="next-title">{"Keep it going"}</h2>
+                <div class="actions">
+                    <button type="button" class="primary" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Plan)) }>{"Track this plan"}</button>
+                    <button type="button" onclick={remind}>{"Remind me to retake in 30 days"}</button>
+                    <button type="button" onclick={share_click}>{"Share result"}</button>
+                    <button type="button" onclick={print}>{"Print or save as PDF"}</button>
+                    <button type="button" onclick={again}>{"Take the diagnostic again"}</button>
+                </div>
+                if let Some(m) = &*share_msg {
+                    <p role="status">{m}</p>
+                    <label class="field" for="share-link">{"Share link"}</label>
+                    <input id="share-link" type="text" readonly=true value={link.clone()} data-testid="share-link" />
+                }
+            </section>
         </article>
     }
 }

@@ -2,7 +2,8 @@
 
 use super::StateHandle;
 use crate::app::now;
-use crate::state::Action;
+use super::plan::latest_plan;
+use crate::state::{Action, Screen};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,8 +19,11 @@ pub fn welcome(props: &Props) -> Html {
         let heading = heading.clone();
         use_effect_with((), move |_| focus(&heading));
     }
-    let in_progress = state.doc.progress.is_some();
-    let latest = state.doc.latest().map(|r| r.id.clone());
+    let in_progress = state.doc.profile().progress.is_some();
+    let reviewed: std::collections::BTreeSet<i64> =
+        state.doc.profile().reviews.iter().filter_map(|r| groove_core::days::parse_iso_date(&r.day)).collect();
+    let review_streak = groove_core::days::streak(&reviewed, crate::browser::local_today());
+    let latest = state.doc.profile().latest().map(|r| r.id.clone());
     let start = {
         let s = state.clone();
         move |_| s.dispatch(Action::Start { now: now() })
@@ -37,6 +41,17 @@ pub fn welcome(props: &Props) -> Html {
                 <li>{"Honest, not harsh: it asks what you do, not who you are."}</li>
                 <li>{"Private: answers never leave this device. No account, no server."}</li>
             </ul>
+            if let Some((_, _, done, total)) = latest_plan(state) {
+                <div class="home-status" data-testid="home-status">
+                    <p>{format!("Your plan: {done} of {total} actions done.")}</p>
+                    <progress max={total.to_string()} value={done.to_string()} aria-label="Plan progress"></progress>
+                    <p>{ match review_streak { 0 => "No review streak yet: end today with a two-minute review.".to_string(), 1 => "Review streak: 1 day.".to_string(), n => format!("Review streak: {n} days.") } }</p>
+                    <div class="actions">
+                        <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Plan)) }>{"Open my plan"}</button>
+                        <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Review)) }>{"Today's review"}</button>
+                    </div>
+                </div>
+            }
             <div class="actions">
                 if in_progress {
                     <button type="button" class="primary" onclick={resume}>{"Continue where you left off"}</button>

@@ -70,11 +70,7 @@ pub fn wizard_view(props: &Props) -> Html {
         let state = state.clone();
         move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(if last {
-                Action::Finish { now: now() }
-            } else {
-                Action::Next { now: now() }
-            });
+            state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
         }
     };
     // Enter on a radio or checkbox goes on, as it would in a text field.
@@ -89,11 +85,7 @@ pub fn wizard_view(props: &Props) -> Html {
                 .is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
             if is_choice {
                 e.prevent_default();
-                state.dispatch(if last {
-                    Action::Finish { now: now() }
-                } else {
-                    Action::Next { now: now() }
-                });
+                state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
             }
         }
     };
@@ -102,11 +94,7 @@ pub fn wizard_view(props: &Props) -> Html {
         move |_| s.dispatch(Action::Back { now: now() })
     };
     let scored_total = bank.items().len();
-    let scored_answered = bank
-        .items()
-        .iter()
-        .filter(|i| responses.answers.contains_key(&i.id))
-        .count();
+    let scored_answered = bank.items().iter().filter(|i| responses.answers.contains_key(&i.id)).count();
 
     html! {
         <section class="card wizard" aria-label="Diagnostic">

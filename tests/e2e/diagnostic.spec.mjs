@@ -109,7 +109,7 @@ test('start over asks first, then clears only the assessment in progress', async
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.getByRole('button', { name: 'Yes, clear my answers' }).click();
   await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
-  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('groove')).progress)).toBeNull();
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('groove')).profiles[0].progress)).toBeNull();
 });
 
 test('no accessibility violations on any screen', async ({ page }) => {

@@ -15,16 +15,11 @@ pub fn bank_json(source: &str) -> Result<String, String> {
 
 /// Scores `{"answers": {"<item id>": 1..5}, "timings_ms": {...}?}` with the shipped bank.
 pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
-    let value: Value = serde_json::from_str(input)
-        .map_err(|e| format!("the answers file is not valid JSON: {e}"))?;
-    let object = value
-        .as_object()
-        .ok_or("the answers file must be a JSON object with an \"answers\" object")?;
+    let value: Value = serde_json::from_str(input).map_err(|e| format!("the answers file is not valid JSON: {e}"))?;
+    let object = value.as_object().ok_or("the answers file must be a JSON object with an \"answers\" object")?;
     for key in object.keys() {
         if key != "answers" && key != "timings_ms" {
-            return Err(format!(
-                "unknown field \"{key}\": expected \"answers\" (and optionally \"timings_ms\")"
-            ));
+            return Err(format!("unknown field \"{key}\": expected \"answers\" (and optionally \"timings_ms\")"));
         }
     }
     let answers = object
@@ -39,11 +34,7 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
             problems.push(format!("\"{id}\" is not a scored item of the bank"));
             continue;
         }
-        match v
-            .as_u64()
-            .and_then(|n| u8::try_from(n).ok())
-            .and_then(Answer::new)
-        {
+        match v.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Answer::new) {
             Some(a) => {
                 responses.answers.insert(id.clone(), a);
             }
@@ -51,32 +42,19 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
         }
     }
     if let Some(timings) = object.get("timings_ms") {
-        let timings = timings
-            .as_object()
-            .ok_or("\"timings_ms\" must be an object of item id to milliseconds")?;
+        let timings = timings.as_object().ok_or("\"timings_ms\" must be an object of item id to milliseconds")?;
         for (id, v) in timings {
-            match (
-                bank.item(id),
-                v.as_u64().and_then(|n| u32::try_from(n).ok()),
-            ) {
+            match (bank.item(id), v.as_u64().and_then(|n| u32::try_from(n).ok())) {
                 (Some(_), Some(ms)) => {
                     responses.timings.insert(id.clone(), ms);
                 }
-                (None, _) => problems.push(format!(
-                    "timings_ms: \"{id}\" is not a scored item of the bank"
-                )),
-                (_, None) => problems.push(format!(
-                    "timings_ms: \"{id}\": {v} is not a whole number of milliseconds"
-                )),
+                (None, _) => problems.push(format!("timings_ms: \"{id}\" is not a scored item of the bank")),
+                (_, None) => problems.push(format!("timings_ms: \"{id}\": {v} is not a whole number of milliseconds")),
             }
         }
     }
     if !problems.is_empty() {
-        return Err(format!(
-            "the answers file has {} problem(s):\n- {}",
-            problems.len(),
-            problems.join("\n- ")
-        ));
+        return Err(format!("the answers file has {} problem(s):\n- {}", problems.len(), problems.join("\n- ")));
     }
     let d = diagnose(bank, &responses);
     let mut scores = Map::new();
@@ -115,10 +93,8 @@ mod tests {
         for item in b.items_of(Cause::Training) {
             answers.insert(item.id.clone(), json!(if item.reverse { 2 } else { 4 }));
         }
-        let out: Value = serde_json::from_str(
-            &score_json(&b, &json!({ "answers": answers }).to_string()).unwrap(),
-        )
-        .unwrap();
+        let out: Value =
+            serde_json::from_str(&score_json(&b, &json!({ "answers": answers }).to_string()).unwrap()).unwrap();
         assert_eq!(out["scores"]["effort"], 0);
         assert_eq!(out["scores"]["training"], 75);
         assert_eq!(out["scores"]["discipline"], Value::Null);
@@ -134,22 +110,10 @@ mod tests {
             ("[]", "must be a JSON object"),
             ("{}", "missing \"answers\""),
             ("{\"answers\": []}", "must be an object"),
-            (
-                "{\"answers\": {\"nope\": 3}}",
-                "\"nope\" is not a scored item",
-            ),
-            (
-                "{\"answers\": {\"training-1\": 6}}",
-                "not a whole number from 1 to 5",
-            ),
-            (
-                "{\"answers\": {\"training-1\": \"3\"}}",
-                "not a whole number from 1 to 5",
-            ),
-            (
-                "{\"answers\": {\"training-1\": 2.5}}",
-                "not a whole number from 1 to 5",
-            ),
+            ("{\"answers\": {\"nope\": 3}}", "\"nope\" is not a scored item"),
+            ("{\"answers\": {\"training-1\": 6}}", "not a whole number from 1 to 5"),
+            ("{\"answers\": {\"training-1\": \"3\"}}", "not a whole number from 1 to 5"),
+            ("{\"answers\": {\"training-1\": 2.5}}", "not a whole number from 1 to 5"),
             ("{\"answers\": {}, \"extra\": 1}", "unknown field"),
         ] {
             let err = score_json(&b, input).unwrap_err();
@@ -159,9 +123,7 @@ mod tests {
 
     #[test]
     fn bank_json_lists_items_and_names_problems() {
-        let out: Value =
-            serde_json::from_str(&bank_json(groove_core::bank::DEFAULT_BANK_JSON).unwrap())
-                .unwrap();
+        let out: Value = serde_json::from_str(&bank_json(groove_core::bank::DEFAULT_BANK_JSON).unwrap()).unwrap();
         let item = &out["items"][0];
         assert!(
             item["id"].is_string()

@@ -16,8 +16,8 @@ pub fn build() -> Result<(), String> {
     run(command("trunk").args(["build", "--release"]))?;
     let dist = root().join("dist");
     let index_path = dist.join("index.html");
-    let html = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    let html =
+        std::fs::read_to_string(&index_path).map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
     let (html, boot_name, boot) = externalise_loader(&html)?;
     std::fs::write(dist.join(&boot_name), boot).map_err(|e| e.to_string())?;
     std::fs::write(&index_path, html).map_err(|e| e.to_string())?;
@@ -28,14 +28,9 @@ pub fn build() -> Result<(), String> {
 /// Returns the page with its inline module script replaced by `<script src>`, the script's
 /// file name and its text.
 pub fn externalise_loader(html: &str) -> Result<(String, String, String), String> {
-    let start = html
-        .find("<script type=\"module\"")
-        .ok_or("Trunk's loader script was not found in index.html")?;
+    let start = html.find("<script type=\"module\"").ok_or("Trunk's loader script was not found in index.html")?;
     let body_start = start + html[start..].find('>').ok_or("unterminated script tag")? + 1;
-    let end = body_start
-        + html[body_start..]
-            .find("</script>")
-            .ok_or("unterminated script")?;
+    let end = body_start + html[body_start..].find("</script>").ok_or("unterminated script")?;
     let script = html[body_start..end].trim().to_string();
     let digest = Sha384::digest(script.as_bytes());
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -44,19 +39,12 @@ pub fn externalise_loader(html: &str) -> Result<(String, String, String), String
         "<script type=\"module\" src=\"./{name}\" integrity=\"sha384-{}\" crossorigin=\"anonymous\"></script>",
         base64(&digest)
     );
-    let mut page = format!(
-        "{}{}{}",
-        &html[..start],
-        tag,
-        &html[end + "</script>".len()..]
-    );
+    let mut page = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
     if page.contains("<script type=\"module\">") || page.contains("<style") {
         return Err("index.html still has inline script or style after the build".into());
     }
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
-    let head = page
-        .find("<meta charset=\"utf-8\">")
-        .ok_or("index.html has no <meta charset>")?;
+    let head = page.find("<meta charset=\"utf-8\">").ok_or("index.html has no <meta charset>")?;
     page.insert_str(head + "<meta charset=\"utf-8\">".len(), &meta);
     Ok((page, name, script))
 }
@@ -65,10 +53,7 @@ pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -86,13 +71,7 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648_vectors() {
-        for (input, expected) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-        ] {
+        for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
             assert_eq!(base64(input.as_bytes()), expected);
         }
     }

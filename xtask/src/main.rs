@@ -22,10 +22,7 @@ fn main() -> ExitCode {
         Some("bank") => bank(&args[1..]),
         Some("score") => score(&args[1..]),
         Some("setup") => tools::ensure_build_tools().and_then(|_| tools::ensure_browser()),
-        _ => Err(
-            "usage: cargo xtask <serve | test | dist | bank [--file PATH] | score FILE | setup>"
-                .into(),
-        ),
+        _ => Err("usage: cargo xtask <serve | test | dist | bank [--file PATH] | score FILE | setup>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -45,14 +42,7 @@ fn test() -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     run(command("cargo").args(["fmt", "--all", "--check"]))?;
-    run(command("cargo").args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    run(command("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(command("cargo").args([
         "clippy",
         "-p",
@@ -65,29 +55,18 @@ fn test() -> Result<(), String> {
     ]))?;
     let mut tally = Tally::default();
     // Layer 1: the pure core and the authoring commands, natively, with proptest.
-    run_counted(
-        command("cargo").args(["test", "-p", "groove-core", "-p", "xtask"]),
-        &mut tally,
-    )?;
+    run_counted(command("cargo").args(["test", "-p", "groove-core", "-p", "xtask"]), &mut tally)?;
     // Layer 2: components mounted in headless Chromium (wasm-bindgen-test, see webdriver.json).
-    run_counted(
-        command("cargo").args(["test", "-p", "groove", "--target", "wasm32-unknown-unknown"]),
-        &mut tally,
-    )?;
+    run_counted(command("cargo").args(["test", "-p", "groove", "--target", "wasm32-unknown-unknown"]), &mut tally)?;
     // Layer 3: the release build, end to end, with Playwright on Debian's Chromium.
     dist::build()?;
     let report = tools::root().join("test-results/e2e.json");
     let _ = std::fs::remove_file(&report);
-    let e2e = run(command("npx")
-        .args(["playwright", "test"])
-        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report));
-    let stats: serde_json::Value = std::fs::read_to_string(&report)
-        .ok()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
+    let e2e = run(command("npx").args(["playwright", "test"]).env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report));
+    let stats: serde_json::Value =
+        std::fs::read_to_string(&report).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
     tally.passed += stats["stats"]["expected"].as_u64().unwrap_or(0);
-    tally.failed += stats["stats"]["unexpected"].as_u64().unwrap_or(0)
-        + stats["stats"]["flaky"].as_u64().unwrap_or(0);
+    tally.failed += stats["stats"]["unexpected"].as_u64().unwrap_or(0) + stats["stats"]["flaky"].as_u64().unwrap_or(0);
     e2e?;
     // One closing line for every layer together.
     println!("groove: {} passed, {} failed", tally.passed, tally.failed);

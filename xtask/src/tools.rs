@@ -9,10 +9,7 @@ use std::process::Command;
 pub const TRUNK_VERSION: &str = "0.21.14";
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 /// PATH with the project's npm binaries (wasm-opt, playwright) and cargo's bin first.
@@ -35,18 +32,9 @@ pub fn command(program: &str) -> Command {
 }
 
 pub fn run(c: &mut Command) -> Result<(), String> {
-    let args: Vec<String> = c
-        .get_args()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    eprintln!(
-        "xtask: running {} {}",
-        c.get_program().to_string_lossy(),
-        args.join(" ")
-    );
-    let status = c
-        .status()
-        .map_err(|e| format!("could not start {:?}: {e}", c.get_program()))?;
+    let args: Vec<String> = c.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
+    eprintln!("xtask: running {} {}", c.get_program().to_string_lossy(), args.join(" "));
+    let status = c.status().map_err(|e| format!("could not start {:?}: {e}", c.get_program()))?;
     if status.success() {
         Ok(())
     } else {
@@ -56,9 +44,7 @@ pub fn run(c: &mut Command) -> Result<(), String> {
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = command(program).args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The exact wasm-bindgen version pinned (`=X`) in the app's Cargo.toml.
@@ -66,11 +52,7 @@ pub fn pinned_wasm_bindgen() -> Result<String, String> {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
     manifest
         .lines()
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix("wasm-bindgen = \"=")
-                .and_then(|r| r.strip_suffix('"'))
-        })
+        .find_map(|l| l.trim().strip_prefix("wasm-bindgen = \"=").and_then(|r| r.strip_suffix('"')))
         .map(str::to_string)
         .ok_or_else(|| "Cargo.toml must pin wasm-bindgen as wasm-bindgen = \"=X.Y.Z\"".into())
 }
@@ -94,10 +76,7 @@ fn apt(args: &[&str]) -> Result<(), String> {
 /// Everything `build` needs: the wasm target, wasm-bindgen-cli, Trunk, wasm-opt.
 pub fn ensure_build_tools() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let want = pinned_wasm_bindgen()?;
@@ -128,9 +107,7 @@ pub fn ensure_npm() -> Result<(), String> {
         _ => false,
     };
     if !fresh {
-        run(command("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+        run(command("npm").args(["ci", "--no-audit", "--no-fund"]).env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     }
     Ok(())
 }
@@ -153,15 +130,8 @@ pub fn ensure_browser() -> Result<(), String> {
 /// Runs a test command, echoing its output, and adds up cargo's "N passed; M failed" lines.
 pub fn run_counted(c: &mut Command, tally: &mut Tally) -> Result<(), String> {
     use std::io::{BufRead, BufReader};
-    let args: Vec<String> = c
-        .get_args()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    eprintln!(
-        "xtask: running {} {}",
-        c.get_program().to_string_lossy(),
-        args.join(" ")
-    );
+    let args: Vec<String> = c.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
+    eprintln!("xtask: running {} {}", c.get_program().to_string_lossy(), args.join(" "));
     let mut child = c
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -195,10 +165,7 @@ impl Tally {
         let count = |word: &str| {
             rest.split(';')
                 .find_map(|part| {
-                    part.trim()
-                        .trim_start_matches("ok. ")
-                        .trim_start_matches("FAILED. ")
-                        .strip_suffix(word)
+                    part.trim().trim_start_matches("ok. ").trim_start_matches("FAILED. ").strip_suffix(word)
                 })
                 .and_then(|n| n.trim().parse::<u64>().ok())
                 .unwrap_or(0)
@@ -215,17 +182,11 @@ mod tests {
     #[test]
     fn reads_cargo_test_result_lines() {
         let mut t = Tally::default();
-        t.read_cargo_line("test result: ok. 25 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.53s");
         t.read_cargo_line(
-            "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.20s",
+            "test result: ok. 25 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.53s",
         );
+        t.read_cargo_line("test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.20s");
         t.read_cargo_line("running 3 tests");
-        assert_eq!(
-            t,
-            Tally {
-                passed: 28,
-                failed: 2
-            }
-        );
+        assert_eq!(t, Tally { passed: 28, failed: 2 });
     }
 }

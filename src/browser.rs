@@ -1,0 +1,105 @@
+//! The one place for browser effects other than storage: downloads, the clipboard, the
+//! URL fragment, the local calendar day, and the storage manager (usage, persistence).
+//! Every function returns a value; nothing here panics on a missing API.
+
+use groove_core::days::{days_from_civil, Day};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download, made entirely in the browser.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "could not make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make a link to the file")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| "no link")?.dyn_into().map_err(|_| "no link")?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies text to the clipboard where the browser allows it; returns whether it did.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let navigator = window.navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else { return false };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")) else { return false };
+    let Some(write) = write.dyn_ref::<js_sys::Function>() else { return false };
+    match write.call1(&clipboard, &JsValue::from_str(text)) {
+        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
+            Ok(p) => JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+/// The page's address without its fragment: the base of share links and calendar links.
+pub fn page_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let href = location.href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The text after `#share=`, if the page was opened from a share link.
+pub fn share_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let raw = hash.strip_prefix("#share=")?;
+    Some(js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string()))
+}
+
+/// Removes the fragment without reloading or adding a history entry.
+pub fn clear_fragment() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&page_url()));
+        }
+    }
+}
+
+/// Today in the person's own time zone.
+pub fn local_today() -> Day {
+    let d = js_sys::Date::new_0();
+    days_from_civil(i64::from(d.get_full_year()), d.get_month() + 1, d.get_date())
+}
+
+/// What the browser says about storage: bytes used by this origin, its quota, persistence.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct StorageReport {
+    pub usage: Option<f64>,
+    pub quota: Option<f64>,
+    pub persistent: Option<bool>,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    // `navigator.storage` is missing in insecure contexts; check before calling.
+    let navigator = web_sys::window()?.navigator();
+    let has = js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    has.then(|| navigator.storage())
+}
+
+async fn promised(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    JsFuture::from(promise.ok()?).await.ok()
+}
+
+pub async fn storage_report() -> StorageReport {
+    let Some(manager) = storage_manager() else { return StorageReport::default() };
+    let estimate = promised(manager.estimate()).await;
+    let field = |name: &str| {
+        estimate.as_ref().and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str(name)).ok()).and_then(|v| v.as_f64())
+    };
+    let persistent = promised(manager.persisted()).await.and_then(|v| v.as_bool());
+    StorageReport { usage: field("usage"), quota: field("quota"), persistent }
+}
+
+/// Asks the browser to keep Groove's storage when space runs low; returns whether it will.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = storage_manager()?;
+    promised(manager.persist()).await.and_then(|v| v.as_bool())
+}
