@@ -62,7 +62,7 @@ fn test() -> Result<(), String> {
     dist::build()?;
     let report = tools::root().join("test-results/e2e.json");
     let _ = std::fs::remove_file(&report);
-    let e2e = run(command("npx").args(["playwright", "test"]).env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report));
+    let e2e = run(command("npx").args(["playwright", "test"]));
     let stats: serde_json::Value =
         std::fs::read_to_string(&report).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
     tally.passed += stats["stats"]["expected"].as_u64().unwrap_or(0);
