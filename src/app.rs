@@ -1,6 +1,7 @@
 //! The app shell: loads the bank and the stored document once, saves after every change,
 //! listens for other tabs, and routes between the welcome, wizard and result screens.
 
+use crate::browser;
 use crate::components::data::DataView;
 use crate::components::history::HistoryView;
 use crate::components::nav::Nav;
@@ -10,7 +11,6 @@ use crate::components::shared::SharedView;
 use crate::components::{result::ResultView, status::StatusBar, welcome::Welcome, wizard::WizardView};
 use crate::state::{Action, Content, Persistence, Screen, State};
 use crate::storage;
-use crate::browser;
 use groove_core::bank::Bank;
 use groove_core::wizard::Wizard;
 use std::rc::Rc;

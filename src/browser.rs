@@ -13,7 +13,8 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "could not make the file")?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "could not make the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make a link to the file")?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(|_| "no link")?.dyn_into().map_err(|_| "no link")?;

@@ -7,10 +7,10 @@
 use crate::storage::{self, Loaded};
 use groove_core::answers::Answer;
 use groove_core::bank::Bank;
-use groove_core::schema::{Document, Progress, StoredResult};
-use groove_core::stall::MAX_DEALS;
 use groove_core::schema::Review;
+use groove_core::schema::{Document, Progress, StoredResult};
 use groove_core::share::{ShareError, Shared};
+use groove_core::stall::MAX_DEALS;
 use groove_core::wizard::Wizard;
 use groove_core::{diagnose, Responses};
 use std::rc::Rc;
@@ -116,11 +116,18 @@ pub enum Action {
     Home,
     Saved(Result<(), String>),
     Go(Screen),
-    ToggleDone { result: String, action: String, on: bool },
+    ToggleDone {
+        result: String,
+        action: String,
+        on: bool,
+    },
     SaveReview(Review),
     DeleteResult(String),
     SwitchProfile(String),
-    AddProfile { name: String, now: u64 },
+    AddProfile {
+        name: String,
+        now: u64,
+    },
     /// A merged document from an import the person confirmed.
     Import(Document),
     /// Storage was cleared by the caller: start again from nothing, without writing.

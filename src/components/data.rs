@@ -178,7 +178,7 @@ pub fn data_view(props: &Props) -> Html {
             <h2>{"Storage"}</h2>
             <ul data-testid="storage-panel">
                 <li>{format!("Groove uses {} of this browser's storage.", kb(used as f64))}</li>
-                if let (Some(u), Some(q)) = (report.usage, report.quota) { <li>{format!("This site uses {} of {} available.", kb(u), kb(q))}</li> }
+                if let Some(q) = report.quota { <li>{format!("The browser allows this site up to {}.", kb(q))}</li> }
                 <li>{ match (&state.persistence, report.persistent) {
                     (Persistence::Memory(_), _) => "Storage is blocked here: nothing is kept after you close this page.".to_string(),
                     (_, Some(true)) => "Persistent: the browser will not clear Groove's data to free space.".to_string(),

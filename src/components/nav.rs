@@ -17,7 +17,7 @@ pub fn nav(props: &Props) -> Html {
         (Screen::History, "History"),
         (Screen::Plan, "Plan"),
         (Screen::Review, "Review"),
-        (Screen::Data, "Your data"),
+        (Screen::Data, "Data"),
     ];
     let current = match &state.screen {
         Screen::Wizard | Screen::Result(_) | Screen::Shared(_) => Screen::Welcome,

@@ -36,28 +36,30 @@ pub fn plan_view(props: &Props) -> Html {
         };
     };
     let profile = state.doc.profile();
-    let group = |title: &str, actions: &[groove_core::plan::PlanAction]| html! {
-        <fieldset class="checklist">
-            <legend><h2>{title}</h2></legend>
-            { for actions.iter().map(|a| {
-                let id = format!("do-{}", a.id);
-                let checked = profile.is_done(&result_id, &a.id);
-                let onchange = {
-                    let s = state.clone();
-                    let (result, action) = (result_id.clone(), a.id.clone());
-                    move |e: Event| {
-                        let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                        s.dispatch(Action::ToggleDone { result: result.clone(), action: action.clone(), on });
+    let group = |title: &str, actions: &[groove_core::plan::PlanAction]| {
+        html! {
+            <fieldset class="checklist">
+                <legend><h2>{title}</h2></legend>
+                { for actions.iter().map(|a| {
+                    let id = format!("do-{}", a.id);
+                    let checked = profile.is_done(&result_id, &a.id);
+                    let onchange = {
+                        let s = state.clone();
+                        let (result, action) = (result_id.clone(), a.id.clone());
+                        move |e: Event| {
+                            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                            s.dispatch(Action::ToggleDone { result: result.clone(), action: action.clone(), on });
+                        }
+                    };
+                    html! {
+                        <label key={a.id.clone()} for={id.clone()} class={classes!("choice", checked.then_some("checked"))}>
+                            <input type="checkbox" id={id} {checked} {onchange} />
+                            <span>{&a.text}</span>
+                        </label>
                     }
-                };
-                html! {
-                    <label key={a.id.clone()} for={id.clone()} class={classes!("choice", checked.then_some("checked"))}>
-                        <input type="checkbox" id={id} {checked} {onchange} />
-                        <span>{&a.text}</span>
-                    </label>
-                }
-            }) }
-        </fieldset>
+                }) }
+            </fieldset>
+        }
     };
     html! {
         <section class="card plan-page" aria-labelledby="plan-page-title">

@@ -33,7 +33,8 @@ pub fn review_view(props: &Props) -> Html {
 
     let onsubmit = {
         let s = state.clone();
-        let (worked, change, note, followed, saved) = (worked.clone(), change.clone(), note.clone(), followed.clone(), saved.clone());
+        let (worked, change, note, followed, saved) =
+            (worked.clone(), change.clone(), note.clone(), followed.clone(), saved.clone());
         let day = today_iso.clone();
         move |e: SubmitEvent| {
             e.prevent_default();
@@ -85,6 +86,7 @@ pub fn review_view(props: &Props) -> Html {
             </form>
 
             <h2>{"Reviewed days"}</h2>
+            <div class="calendar-head" aria-hidden="true">{ for ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().map(|d| html! { <span>{*d}</span> }) }</div>
             <div class="calendar" role="list" aria-label="The last five weeks">
             { for (0..35).map(|i| {
                 let day = first + i;
@@ -100,6 +102,7 @@ pub fn review_view(props: &Props) -> Html {
                 <ul class="reviews">
                 { for profile.reviews.iter().rev().take(7).map(|r| html! {
                     <li key={r.day.clone()}><strong>{&r.day}</strong>
+                        if let Some((_, label)) = FOLLOWED.iter().find(|(v, _)| *v == r.followed) { <p>{"Did what I planned: "}{label.to_lowercase()}</p> }
                         if !r.worked.is_empty() { <p>{"Worked: "}{&r.worked}</p> }
                         if !r.change.is_empty() { <p>{"Change: "}{&r.change}</p> }
                         if !r.note.is_empty() { <p>{"Note: "}{&r.note}</p> }

@@ -1,8 +1,8 @@
 //! The welcome screen: what Groove is, how long it takes, and that answers stay here.
 
+use super::plan::latest_plan;
 use super::StateHandle;
 use crate::app::now;
-use super::plan::latest_plan;
 use crate::state::{Action, Screen};
 use yew::prelude::*;
 

@@ -14,7 +14,7 @@ async function takeOne(page, healthOf) {
 }
 
 async function nav(page, name) {
-  await page.getByRole('navigation').getByRole('button', { name }).click();
+  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 }
 
 test('two diagnostics show in history, in the trend and in a comparison; one can be deleted', async ({ page }) => {
@@ -156,17 +156,17 @@ test('export, delete everything, import: everything is back', async ({ page }) =
   await takeOne(page, weakDiscipline);
   await page.getByRole('button', { name: 'Track this plan' }).click();
   await page.locator('.checklist input[type=checkbox]').first().check();
-  await nav(page, 'Your data');
+  await nav(page, 'Data');
   await page.getByLabel('Add a person').fill('Sam');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByTestId('who')).toHaveText('For: Sam');
   await nav(page, 'History');
   await expect(page.getByText('No finished assessments yet')).toBeVisible();
-  await nav(page, 'Your data');
+  await nav(page, 'Data');
   await page.getByLabel('Whose data is shown').selectOption({ label: 'You (the default)' });
   const before = await page.evaluate(() => JSON.parse(localStorage.getItem('groove')));
 
-  await nav(page, 'Your data');
+  await nav(page, 'Data');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export everything' }).click()]);
   const file = await download.path();
   const exported = JSON.parse(readFileSync(file, 'utf8'));
@@ -180,7 +180,7 @@ test('export, delete everything, import: everything is back', async ({ page }) =
   await nav(page, 'History');
   await expect(page.getByText('No finished assessments yet')).toBeVisible();
 
-  await nav(page, 'Your data');
+  await nav(page, 'Data');
   await page.locator('#import-file').setInputFiles(file);
   await expect(page.getByTestId('import-summary')).toContainText('1 result(s)');
   await expect(page.getByTestId('import-summary')).toContainText('1 person(s)');
