@@ -22,17 +22,84 @@ pub fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// The validated bank and its wizard.
+fn content_of(bank: Bank) -> Content {
+    Content { wizard: Rc::new(Wizard::new(&bank)), bank: Rc::new(bank) }
+}
+
+/// The bank to use: the shipped one, or a coach's own named by `?bank=PATH` (same origin,
+/// as the CSP allows). A bank that fails validation is refused with its reasons, and the
+/// shipped bank is used instead.
+#[derive(Clone, PartialEq)]
+enum BankSource {
+    Loading,
+    Ready(Content, Option<String>),
+    Broken(String),
+}
+
+fn requested_bank() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("bank").filter(|p| !p.trim().is_empty())
+}
+
+async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response =
+        JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| "it could not be fetched".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "no text".to_string())?;
+    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "it is not text".to_string())
+}
+
+fn shipped(notice: Option<String>) -> BankSource {
+    match Bank::default_bank() {
+        Ok(bank) => BankSource::Ready(content_of(bank), notice),
+        Err(e) => BankSource::Broken(e.to_string()),
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    // The shipped bank is validated by the test suite; a failure still shows, never panics.
-    let content = use_memo((), |_| {
-        Bank::default_bank().map(|bank| Content { wizard: Rc::new(Wizard::new(&bank)), bank: Rc::new(bank) })
-    });
-    match &*content {
-        Ok(content) => html! { <Groove content={content.clone()} /> },
-        Err(e) => html! {
+    let requested = use_memo((), |_| requested_bank());
+    let source = use_state(|| if requested.is_some() { BankSource::Loading } else { shipped(None) });
+    {
+        let source = source.clone();
+        use_effect_with(requested.clone(), move |requested| {
+            if let Some(path) = (**requested).clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let refused = |why: String| {
+                        Some(format!(
+                            "Your coach's question bank ({path}) was refused, so Groove uses its own questions. {why}"
+                        ))
+                    };
+                    let next = match fetch_text(&path).await {
+                        Ok(text) => match Bank::parse(&text) {
+                            Ok(bank) => BankSource::Ready(content_of(bank), None),
+                            Err(e) => shipped(refused(e.to_string())),
+                        },
+                        Err(why) => shipped(refused(format!("It could not be loaded: {why}."))),
+                    };
+                    source.set(next);
+                });
+            }
+        });
+    }
+    match &*source {
+        BankSource::Loading => {
+            html! { <main class="shell"><p role="status">{"Loading your coach's questions\u{2026}"}</p></main> }
+        }
+        BankSource::Ready(content, notice) => {
+            html! { <Groove content={content.clone()} bank_notice={notice.clone()} /> }
+        }
+        BankSource::Broken(e) => html! {
             <main class="shell"><div class="notice error" role="alert">
-                <p>{"Groove's question bank could not be loaded: "}{e.to_string()}</p>
+                <p>{"Groove's question bank could not be loaded: "}{e}</p>
             </div></main>
         },
     }
@@ -41,14 +108,24 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct GrooveProps {
     content: Content,
+    #[prop_or_default]
+    bank_notice: Option<String>,
 }
 
 #[function_component(Groove)]
 fn groove(props: &GrooveProps) -> Html {
     let content = props.content.clone();
+    let bank_notice = props.bank_notice.clone();
     let state = use_reducer(move || {
         let shared = browser::share_fragment().map(|text| groove_core::share::decode(&text));
-        State::load(content, now(), shared)
+        let mut state = State::load(content, now(), shared);
+        if let Some(notice) = bank_notice {
+            state.notice = Some(match state.notice.take() {
+                Some(other) => format!("{notice} {other}"),
+                None => notice,
+            });
+        }
+        state
     });
 
     // Save after every change, and only when the load allowed it.

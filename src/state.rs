@@ -161,6 +161,7 @@ impl State {
                 Document::new(),
                 Persistence::ReadOnly(why.to_string()),
                 Some(format!("{why}. This version opens read-only and will not change it.")),
+                // (A failed upgrade reads the same way: nothing is written over it.)
             ),
             Loaded::Unavailable(why) => (
                 Document::new(),

@@ -25,7 +25,7 @@ pub enum Loaded {
     Unreadable {
         why: String,
     },
-    /// Written by a newer Groove.
+    /// Written by a newer Groove, or not upgradable: to be left untouched.
     Newer(DecodeError),
     /// localStorage is missing or throws.
     Unavailable(String),
@@ -68,7 +68,8 @@ pub fn load(now: u64) -> Loaded {
     };
     match schema::decode(&raw) {
         Ok(doc) => Loaded::Found(doc),
-        Err(newer @ DecodeError::Newer { .. }) => Loaded::Newer(newer),
+        // Newer data, or older data whose upgrade failed: leave it exactly as it is.
+        Err(why @ (DecodeError::Newer { .. } | DecodeError::Migration { .. })) => Loaded::Newer(why),
         Err(why) => {
             let backup_key = format!("{KEY}:unreadable:{now}");
             match storage.set_item(&backup_key, &raw) {

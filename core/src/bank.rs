@@ -446,6 +446,22 @@ mod tests {
         assert!(problems.iter().any(|p| p.contains("\"feedback\" has 1 scored items")), "{problems:?}");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_a_bank_or_its_problems(text in proptest::prelude::any::<String>()) {
+            let _ = Bank::parse(&text);
+        }
+
+        #[test]
+        fn any_edit_of_an_item_is_validated_without_panic(i in 0usize..32, id in "[a-z-]{0,6}", text in ".{0,8}", cause in 0usize..5) {
+            let mut v = default_value();
+            v["items"][i]["id"] = id.into();
+            v["items"][i]["text"] = text.into();
+            v["items"][i]["cause"] = ["training", "effort", "discipline", "feedback", "luck"][cause].into();
+            let _ = Bank::parse(&v.to_string());
+        }
+    }
+
     #[test]
     fn malformed_json_is_an_error_not_a_panic() {
         assert!(matches!(Bank::parse("{"), Err(BankError::Malformed(_))));

@@ -88,14 +88,17 @@ pub fn decode(text: &str) -> Result<Shared, ShareError> {
     if text.len() > 200 {
         return Err(ShareError::TooLong);
     }
-    let parts: Vec<&str> = text.trim().split('.').collect();
+    let text = text.trim();
+    let parts: Vec<&str> = text.split('.').collect();
     if parts.first() != Some(&"g1") {
         return Err(ShareError::UnknownVersion);
     }
-    let [_, scores, primary, pattern, day, sum] = parts[..] else {
+    let [_, scores, primary, pattern, day, _] = parts[..] else {
         return Err(ShareError::Malformed("wrong number of parts"));
     };
-    if check(&text[..text.len() - sum.len() - 1]) != sum {
+    // The check covers everything before the last dot.
+    let (body, sum) = text.rsplit_once('.').ok_or(ShareError::Malformed("no check"))?;
+    if check(body) != sum {
         return Err(ShareError::Tampered);
     }
     let values: Vec<&str> = scores.split('-').collect();
@@ -154,6 +157,13 @@ mod tests {
         assert!(text.starts_with("g1.75-28-53-x.e.s.20781."), "{text}");
         assert!(text.len() < 40);
         assert_eq!(decode(&text), Ok(s));
+    }
+
+    #[test]
+    fn fuzz_crash_trailing_space_after_a_multibyte_check_is_an_error() {
+        // Found by `cargo fuzz run decode_share`: slicing the untrimmed text panicked.
+        let crash = std::str::from_utf8(b"g1.....{\xec\x83\x80    ").unwrap();
+        assert!(decode(crash).is_err());
     }
 
     #[test]

@@ -243,6 +243,19 @@ mod tests {
         assert!(plan_import(&doc, &export(&bad_day, 1, &[])).is_err());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_a_plan_or_an_error(text in proptest::prelude::any::<String>()) {
+            let _ = plan_import(&Document::new(), &text);
+        }
+
+        #[test]
+        fn any_json_value_in_the_document_slot_is_a_plan_or_an_error(n in 0u32..4, s in "[a-z<>\"]{0,12}") {
+            let doc = json!({"schema": n, "active": s, "profiles": [{"id": s, "name": s, "reviews": [{"day": s, "saved_at": n}]}]});
+            let _ = plan_import(&Document::new(), &json!({"kind": EXPORT_KIND, "document": doc}).to_string());
+        }
+    }
+
     #[test]
     fn kept_aside_values_travel_in_the_export() {
         let file = export(&Document::new(), 1, &[("groove:unreadable:5".into(), "{broken".into())]);

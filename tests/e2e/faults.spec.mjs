@@ -133,3 +133,37 @@ test('text from people and files is shown as text, never as HTML', async ({ page
   expect(await page.locator('header img').count()).toBe(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
+
+test("a coach's bank is used when valid, and refused with its reasons when not", async ({ page }) => {
+  await page.goto('./?bank=test-banks/coach.json');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await expect(page.locator('fieldset legend')).toHaveText('Coach asks: how long has this slump lasted?');
+
+  await page.goto('./?bank=test-banks/broken.json');
+  await expect(page.getByRole('alert')).toContainText("Your coach's question bank (test-banks/broken.json) was refused");
+  await expect(page.getByRole('alert')).toContainText('"effort" has 0 scored items');
+  // The assessment in progress resumes, now with the shipped questions.
+  await expect(page.locator('fieldset legend')).toHaveText(JSON.parse(readFileSync(new URL('../../core/bank/default.json', import.meta.url), 'utf8')).facts[0].text);
+
+  await page.goto('./?bank=test-banks/missing.json');
+  await expect(page.getByRole('alert')).toContainText('404');
+});
+
+test('import refuses files that are too large or not JSON, and changes nothing', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await page.locator('fieldset input').first().check();
+  const before = await page.evaluate(() => localStorage.getItem('groove'));
+  await page.getByRole('navigation').getByRole('button', { name: 'Data', exact: true }).click();
+  const file = page.locator('#import-file');
+  await file.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
+  await expect(page.getByTestId('import-message')).toContainText('far smaller');
+  await file.setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<html><script>alert(1)</script>') });
+  await expect(page.getByTestId('import-message')).toContainText('not JSON');
+  await file.setInputFiles({ name: 'dup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'groove-export', document: { schema: 2, active: 'a', profiles: [{ id: 'a' }, { id: 'a' }] } })) });
+  await expect(page.getByTestId('import-message')).toContainText('repeated');
+  expect(await page.evaluate(() => localStorage.getItem('groove'))).toBe(before);
+});

@@ -12,8 +12,19 @@ const types = {
   '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ics': 'text/calendar',
 };
 
+// Banks for the custom-bank tests: a coach's valid bank, and one that fails validation.
+const shippedBank = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'core', 'bank', 'default.json'), 'utf8'));
+const testBanks = {
+  '/test-banks/coach.json': { ...shippedBank, id: 'coach', facts: shippedBank.facts.map((f, i) => (i === 0 ? { ...f, text: 'Coach asks: how long has this slump lasted?' } : f)) },
+  '/test-banks/broken.json': { ...shippedBank, items: shippedBank.items.filter((i) => i.cause !== 'effort') },
+};
+
 createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (testBanks[path]) {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(testBanks[path]));
+    return;
+  }
   if (path.startsWith('/tools/groove/')) path = path.slice('/tools/groove'.length);
   if (path.endsWith('/')) path += 'index.html';
   const file = normalize(join(root, path));
