@@ -3,9 +3,12 @@
 //! Trunk builds it (release, wasm-opt -Oz, hashed names, integrity attributes). Then this
 //! moves Trunk's inline loader into a hashed file of its own and adds the page's
 //! Content-Security-Policy, so the site runs with no inline script and no 'unsafe-eval'.
+//! Last, `xtask/precompress.mjs` writes FILE.br and FILE.gz beside each file, for hosts that
+//! serve precompressed files.
 
 use crate::tools::{command, root, run};
 use sha2::{Digest, Sha384};
+use std::path::Path;
 
 /// The standalone site's policy: only its own origin, and wasm compilation.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -13,16 +16,32 @@ img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'
 base-uri 'self'; form-action 'self'";
 
 pub fn build() -> Result<(), String> {
-    run(command("trunk").args(["build", "--release"]))?;
-    let dist = root().join("dist");
+    build_into(&root().join("dist"), None)
+}
+
+/// The release site in `dist`, compiled in `cargo_target` (cargo's default when `None`), so
+/// the benchmark can build beside `cargo xtask dist` without sharing either directory.
+pub fn build_into(dist: &Path, cargo_target: Option<&Path>) -> Result<(), String> {
+    let mut trunk = command("trunk");
+    trunk.args(["build", "--release", "--dist"]).arg(dist);
+    if let Some(target) = cargo_target {
+        trunk.env("CARGO_TARGET_DIR", target);
+    }
+    run(&mut trunk)?;
     let index_path = dist.join("index.html");
     let html =
         std::fs::read_to_string(&index_path).map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
     let (html, boot_name, boot) = externalise_loader(&html)?;
     std::fs::write(dist.join(&boot_name), boot).map_err(|e| e.to_string())?;
     std::fs::write(&index_path, html).map_err(|e| e.to_string())?;
-    eprintln!("xtask: dist/ is ready (loader in {boot_name})");
+    precompress(dist)?;
+    eprintln!("xtask: {} is ready (loader in {boot_name})", dist.display());
     Ok(())
+}
+
+/// Writes FILE.br and FILE.gz beside each file of `dist` and prints their sizes.
+pub fn precompress(dist: &Path) -> Result<(), String> {
+    run(command("node").arg(root().join("xtask/precompress.mjs")).arg(dist))
 }
 
 /// Returns the page with its inline module script replaced by `<script src>`, the script's

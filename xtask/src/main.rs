@@ -7,6 +7,7 @@
 //! score  score an answers file with the core: `cargo xtask score FILE`
 
 mod authoring;
+mod bench;
 mod dist;
 mod tools;
 
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         Some("bank") => bank(&args[1..]),
         Some("score") => score(&args[1..]),
         Some("setup") => tools::ensure_build_tools().and_then(|_| tools::ensure_browser()),
+        Some("bench") => bench::bench(&args[1..]),
         _ => Err("usage: cargo xtask <serve | test | dist | bank [--file PATH] | score FILE | setup>".into()),
     };
     match result {
