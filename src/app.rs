@@ -9,6 +9,7 @@ use crate::components::plan::PlanView;
 use crate::components::review::ReviewView;
 use crate::components::shared::SharedView;
 use crate::components::{result::ResultView, status::StatusBar, welcome::Welcome, wizard::WizardView};
+use crate::service_worker;
 use crate::state::{Action, Content, Persistence, Screen, State};
 use crate::storage;
 use groove_core::bank::Bank;
@@ -162,6 +163,44 @@ fn groove(props: &GrooveProps) -> Html {
         });
     }
 
+    // After the first finished result, ask the browser to keep Groove's storage.
+    {
+        let dispatch = state.dispatcher();
+        let has_result = state.doc.profiles.iter().any(|p| !p.results.is_empty());
+        let saving = state.persistence == Persistence::Saving;
+        use_effect_with(has_result && saving, move |&ask| {
+            if ask {
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatch.dispatch(Action::Persistent(browser::request_persistence().await));
+                });
+            }
+        });
+    }
+    // A new version waiting: offered, never applied by itself.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if service_worker::update_waiting() {
+                dispatch.dispatch(Action::UpdateReady);
+            }
+            service_worker::on_update_ready(move || dispatch.dispatch(Action::UpdateReady))
+        });
+    }
+    let update_banner = match (state.update_ready, &state.screen) {
+        (false, _) => html! {},
+        // Never in the middle of an assessment: say so, and offer it afterwards.
+        (true, Screen::Wizard) => html! {
+            <div class="notice" role="status" data-testid="update">
+                <p>{"A new version of Groove is ready. You can reload to get it when you finish this assessment."}</p>
+            </div>
+        },
+        (true, _) => html! {
+            <div class="notice" role="status" data-testid="update">
+                <p>{"A new version of Groove is ready. "}
+                <button type="button" onclick={|_| service_worker::apply_update()}>{"Reload to update"}</button></p>
+            </div>
+        },
+    };
     let screen = match &state.screen {
         Screen::Welcome => html! { <Welcome state={state.clone()} /> },
         Screen::Wizard if state.doc.profile().progress.is_some() => {
@@ -187,6 +226,7 @@ fn groove(props: &GrooveProps) -> Html {
                 <StatusBar state={state.clone()} />
                 <Nav state={state.clone()} />
             </header>
+            {update_banner}
             if let Some(notice) = &state.notice {
                 <div class="notice" role="alert"><p>{notice}</p></div>
             }

@@ -73,6 +73,10 @@ pub struct State {
     pub shown_at: u64,
     /// Bumped on every change to `doc`.
     pub changes: u64,
+    /// A new version of Groove is installed and waiting for the person to reload.
+    pub update_ready: bool,
+    /// Whether the browser agreed to keep storage persistent, once asked after a result.
+    pub persistent: Option<bool>,
 }
 
 pub enum Action {
@@ -132,6 +136,8 @@ pub enum Action {
     Import(Document),
     /// Storage was cleared by the caller: start again from nothing, without writing.
     DeletedAll,
+    UpdateReady,
+    Persistent(Option<bool>),
     /// Another tab saved a newer document.
     External(Document),
 }
@@ -181,7 +187,18 @@ impl State {
         } else {
             Screen::Welcome
         };
-        State { content, doc, persistence, notice, save: SaveStatus::Idle, screen, shown_at: now, changes: 0 }
+        State {
+            content,
+            doc,
+            persistence,
+            notice,
+            save: SaveStatus::Idle,
+            screen,
+            shown_at: now,
+            changes: 0,
+            update_ready: false,
+            persistent: None,
+        }
     }
 
     pub fn responses(&self) -> Option<&Responses> {
@@ -328,6 +345,8 @@ impl Reducible for State {
             Action::ShowResult(id) => s.screen = Screen::Result(id),
             Action::Home => s.screen = Screen::Welcome,
             Action::Go(screen) => s.screen = screen,
+            Action::UpdateReady => s.update_ready = true,
+            Action::Persistent(answer) => s.persistent = answer,
             Action::ToggleDone { result, action, on } => {
                 let list = s.doc.profile_mut().done.entry(result).or_default();
                 list.retain(|a| a != &action);

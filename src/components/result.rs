@@ -221,6 +221,11 @@ pub fn result_view(props: &Props) -> Html {
                     <button type="button" onclick={print}>{"Print or save as PDF"}</button>
                     <button type="button" onclick={again}>{"Take the diagnostic again"}</button>
                 </div>
+                <p class="small" data-testid="persistence">{ match state.persistent {
+                    Some(true) => "This browser has agreed to keep Groove's data: it will not clear it to free space.",
+                    Some(false) => "This browser may clear Groove's data when space runs low; export it now and then (Data).",
+                    None => "",
+                } }</p>
                 if let Some(m) = &*share_msg {
                     <p role="status">{m}</p>
                     <label class="field" for="share-link">{"Share link"}</label>

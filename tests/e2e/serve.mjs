@@ -19,11 +19,30 @@ const testBanks = {
   '/test-banks/broken.json': { ...shippedBank, items: shippedBank.items.filter((i) => i.cause !== 'effort') },
 };
 
+// /update-NAME/ serves dist/ too, with a sw.js whose generation a test bumps through
+// /update-NAME/__bump: "a second build served in place of the first".
+const generations = new Map();
+
 createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (testBanks[path]) {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(testBanks[path]));
     return;
+  }
+  const update = path.match(/^\/(update-[a-z0-9-]+)(\/.*)$/);
+  if (update) {
+    const [, name, rest] = update;
+    if (rest === '/__bump') {
+      generations.set(name, (generations.get(name) || 0) + 1);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(String(generations.get(name)));
+      return;
+    }
+    if (rest === '/sw.js') {
+      const sw = (await readFile(join(root, 'sw.js'), 'utf8')).replace('const CACHE = "groove-', `const CACHE = "groove-g${generations.get(name) || 0}-`);
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' }).end(sw);
+      return;
+    }
+    path = rest;
   }
   if (path.startsWith('/tools/groove/')) path = path.slice('/tools/groove'.length);
   if (path.endsWith('/')) path += 'index.html';

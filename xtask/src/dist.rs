@@ -34,6 +34,7 @@ pub fn build_into(dist: &Path, cargo_target: Option<&Path>) -> Result<(), String
     let (html, boot_name, boot) = externalise_loader(&html)?;
     std::fs::write(dist.join(&boot_name), boot).map_err(|e| e.to_string())?;
     std::fs::write(&index_path, html).map_err(|e| e.to_string())?;
+    crate::pwa::write_service_worker(dist)?;
     precompress(dist)?;
     eprintln!("xtask: {} is ready (loader in {boot_name})", dist.display());
     Ok(())

@@ -9,6 +9,7 @@
 mod authoring;
 mod bench;
 mod dist;
+mod pwa;
 mod tools;
 
 use std::process::ExitCode;
