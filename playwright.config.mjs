@@ -19,10 +19,9 @@ export default defineConfig({
     { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
-    command: 'node tests/e2e/serve.mjs',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    { command: 'node tests/e2e/serve.mjs', url: 'http://127.0.0.1:4173/', reuseExistingServer: false, stdout: 'ignore' },
+    // A host page on another origin, for the widget.
+    { command: 'node tests/e2e/serve.mjs', env: { PORT: '4174', ROLE: 'host' }, url: 'http://127.0.0.1:4174/', reuseExistingServer: false, stdout: 'ignore' },
+  ],
 });

@@ -9,10 +9,12 @@ use crate::components::plan::PlanView;
 use crate::components::review::ReviewView;
 use crate::components::shared::SharedView;
 use crate::components::{result::ResultView, status::StatusBar, welcome::Welcome, wizard::WizardView};
+use crate::host;
 use crate::service_worker;
 use crate::state::{Action, Content, Persistence, Screen, State};
 use crate::storage;
 use groove_core::bank::Bank;
+use groove_core::embed::EmbedOptions;
 use groove_core::wizard::Wizard;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -24,8 +26,8 @@ pub fn now() -> u64 {
 }
 
 /// The validated bank and its wizard.
-fn content_of(bank: Bank) -> Content {
-    Content { wizard: Rc::new(Wizard::new(&bank)), bank: Rc::new(bank) }
+fn content_of(bank: Bank, embed: &Rc<EmbedOptions>) -> Content {
+    Content { wizard: Rc::new(Wizard::new(&bank)), bank: Rc::new(bank), embed: embed.clone() }
 }
 
 /// The bank to use: the shipped one, or a coach's own named by `?bank=PATH` (same origin,
@@ -58,19 +60,29 @@ async fn fetch_text(path: &str) -> Result<String, String> {
     JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "it is not text".to_string())
 }
 
-fn shipped(notice: Option<String>) -> BankSource {
+fn shipped(notice: Option<String>, embed: &Rc<EmbedOptions>) -> BankSource {
     match Bank::default_bank() {
-        Ok(bank) => BankSource::Ready(content_of(bank), notice),
+        Ok(bank) => BankSource::Ready(content_of(bank, embed), notice),
         Err(e) => BankSource::Broken(e.to_string()),
     }
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
+    // Widget options first: they choose the storage key before anything is loaded.
+    let embed = use_memo((), |_| {
+        let options = host::options();
+        storage::use_key(&options.storage_key());
+        host::apply_look(&options);
+        host::report_height(&options);
+        Rc::new(options)
+    });
+    let embed: Rc<EmbedOptions> = (*embed).clone();
     let requested = use_memo((), |_| requested_bank());
-    let source = use_state(|| if requested.is_some() { BankSource::Loading } else { shipped(None) });
+    let source = use_state(|| if requested.is_some() { BankSource::Loading } else { shipped(None, &embed) });
     {
         let source = source.clone();
+        let embed = embed.clone();
         use_effect_with(requested.clone(), move |requested| {
             if let Some(path) = (**requested).clone() {
                 wasm_bindgen_futures::spawn_local(async move {
@@ -81,10 +93,10 @@ pub fn app() -> Html {
                     };
                     let next = match fetch_text(&path).await {
                         Ok(text) => match Bank::parse(&text) {
-                            Ok(bank) => BankSource::Ready(content_of(bank), None),
-                            Err(e) => shipped(refused(e.to_string())),
+                            Ok(bank) => BankSource::Ready(content_of(bank, &embed), None),
+                            Err(e) => shipped(refused(e.to_string()), &embed),
                         },
-                        Err(why) => shipped(refused(format!("It could not be loaded: {why}."))),
+                        Err(why) => shipped(refused(format!("It could not be loaded: {why}.")), &embed),
                     };
                     source.set(next);
                 });
@@ -145,7 +157,7 @@ fn groove(props: &GrooveProps) -> Html {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-                if e.key().as_deref() == Some(storage::KEY) {
+                if e.key() == Some(storage::key()) {
                     if let Some(doc) = storage::stored_document() {
                         dispatch.dispatch(Action::External(doc));
                     }
@@ -173,6 +185,37 @@ fn groove(props: &GrooveProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     dispatch.dispatch(Action::Persistent(browser::request_persistence().await));
                 });
+            }
+        });
+    }
+    // Events for a host page that asked for them: started, section changed, finished.
+    {
+        let embed = state.content.embed.clone();
+        let progress = state.doc.profile().progress.as_ref().map(|p| p.started_at);
+        let section = state.step_index().map(|i| state.content.wizard.steps[i].section);
+        let latest = state.doc.profile().latest().map(|r| (r.id.clone(), r.scores.clone(), r.primary, r.pattern));
+        let titles: Vec<String> = state.content.wizard.sections.iter().map(|s| s.title.clone()).collect();
+        let seen = use_mut_ref(|| None::<(Option<u64>, Option<usize>, Option<String>)>);
+        use_effect_with((progress, section, latest), move |(progress, section, latest)| {
+            let now = (*progress, *section, latest.as_ref().map(|l| l.0.clone()));
+            let before = seen.borrow_mut().replace(now.clone());
+            if let Some((was_progress, was_section, was_latest)) = before {
+                if progress.is_some() && was_progress != *progress {
+                    host::send_event(&embed, "started", serde_json::json!({}));
+                }
+                if let Some(s) = section.filter(|s| Some(*s) != was_section) {
+                    let title = titles.get(s).cloned().unwrap_or_default();
+                    host::send_event(&embed, "section", serde_json::json!({ "section": s + 1, "title": title }));
+                }
+                if let Some((_, scores, primary, pattern)) =
+                    latest.as_ref().filter(|l| Some(&l.0) != was_latest.as_ref())
+                {
+                    host::send_event(
+                        &embed,
+                        "finished",
+                        serde_json::json!({ "scores": scores, "primary": primary, "pattern": pattern }),
+                    );
+                }
             }
         });
     }

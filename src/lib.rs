@@ -5,6 +5,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod host;
 pub mod service_worker;
 pub mod state;
 pub mod storage;

@@ -21,6 +21,8 @@ use yew::prelude::*;
 pub struct Content {
     pub bank: Rc<Bank>,
     pub wizard: Rc<Wizard>,
+    /// The widget's options (all defaults on the standalone site).
+    pub embed: Rc<groove_core::embed::EmbedOptions>,
 }
 
 impl PartialEq for Content {

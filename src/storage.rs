@@ -8,8 +8,23 @@
 use groove_core::schema::{self, DecodeError, Document};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The key of the stored document.
+/// The key of the stored document on the standalone site.
 pub const KEY: &str = "groove";
+
+thread_local! {
+    /// The key in use: `KEY`, or `groove@<namespace>` for a widget given a namespace.
+    static ACTIVE_KEY: std::cell::RefCell<String> = std::cell::RefCell::new(KEY.to_string());
+}
+
+/// Chooses the key once at start (before the first load); two widgets on one site with
+/// different namespaces keep separate documents.
+pub fn use_key(key: &str) {
+    ACTIVE_KEY.with(|k| *k.borrow_mut() = key.to_string());
+}
+
+pub fn key() -> String {
+    ACTIVE_KEY.with(|k| k.borrow().clone())
+}
 
 /// What a load found.
 pub enum Loaded {
@@ -61,7 +76,8 @@ pub fn load(now: u64) -> Loaded {
         Ok(s) => s,
         Err(why) => return Loaded::Unavailable(why),
     };
-    let raw = match storage.get_item(KEY) {
+    let key = key();
+    let raw = match storage.get_item(&key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Empty,
         Err(e) => return Loaded::Unavailable(describe(&e)),
@@ -71,7 +87,7 @@ pub fn load(now: u64) -> Loaded {
         // Newer data, or older data whose upgrade failed: leave it exactly as it is.
         Err(why @ (DecodeError::Newer { .. } | DecodeError::Migration { .. })) => Loaded::Newer(why),
         Err(why) => {
-            let backup_key = format!("{KEY}:unreadable:{now}");
+            let backup_key = format!("{key}:unreadable:{now}");
             match storage.set_item(&backup_key, &raw) {
                 // Only once the copy is known to be there may the main key be reused.
                 Ok(()) if storage.get_item(&backup_key).ok().flatten().as_deref() == Some(raw.as_str()) => {
@@ -88,18 +104,20 @@ pub fn load(now: u64) -> Loaded {
 /// or the new document, both loadable.
 pub fn save(doc: &Document) -> Result<(), String> {
     let storage = local_storage()?;
-    storage.set_item(KEY, &schema::encode(doc)).map_err(|e| describe(&e))
+    storage.set_item(&key(), &schema::encode(doc)).map_err(|e| describe(&e))
 }
 
 /// The current revision stored by any tab, to notice another tab's writes.
 pub fn stored_document() -> Option<Document> {
-    let raw = local_storage().ok()?.get_item(KEY).ok()??;
+    let raw = local_storage().ok()?.get_item(&key()).ok()??;
     schema::decode(&raw).ok()
 }
 
 fn groove_keys(storage: &web_sys::Storage) -> Vec<String> {
     let n = storage.length().unwrap_or(0);
-    (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k == KEY || k.starts_with("groove:")).collect()
+    let key = key();
+    let prefix = format!("{key}:");
+    (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| *k == key || k.starts_with(&prefix)).collect()
 }
 
 /// Unreadable values kept aside at load, as (key, raw text), for the export.
@@ -107,7 +125,7 @@ pub fn kept_aside() -> Vec<(String, String)> {
     let Ok(storage) = local_storage() else { return Vec::new() };
     groove_keys(&storage)
         .into_iter()
-        .filter(|k| k.starts_with("groove:unreadable:"))
+        .filter(|k| k.contains(":unreadable:"))
         .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
         .collect()
 }

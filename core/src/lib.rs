@@ -8,6 +8,7 @@ pub mod bank;
 pub mod cause;
 pub mod days;
 pub mod diagnosis;
+pub mod embed;
 pub mod ics;
 pub mod plan;
 pub mod schema;

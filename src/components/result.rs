@@ -54,7 +54,8 @@ pub fn result_view(props: &Props) -> Html {
     let share_msg = use_state(|| None::<String>);
     {
         let heading = heading.clone();
-        use_effect_with(props.id.clone(), move |_| focus(&heading));
+        let embedded = state.content.embed.embedded;
+        use_effect_with(props.id.clone(), move |_| focus(&heading, embedded));
     }
     let bank = state.content.bank.clone();
     let Some(result) = state.doc.profile().results.iter().find(|r| r.id == *props.id) else {
@@ -212,6 +213,9 @@ pub fn result_view(props: &Props) -> Html {
                 <p>{"Every slump is its own: talk it through with this person before changing anything."}</p>
             </section>
 
+            if let Some(cta) = &state.content.embed.cta {
+                <p class="cta-wrap"><a class="cta" href={cta.url.clone()} target="_blank" rel="noopener noreferrer" data-testid="cta">{&cta.text}</a></p>
+            }
             <section aria-labelledby="next-title" class="after">
                 <h2 id="next-title">{"Keep it going"}</h2>
                 <div class="actions">

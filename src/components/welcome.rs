@@ -17,7 +17,13 @@ pub fn welcome(props: &Props) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with((), move |_| focus(&heading));
+        // In a host page, focusing on load would scroll the host to the widget: don't.
+        let embedded = state.content.embed.embedded;
+        use_effect_with((), move |_| {
+            if !embedded {
+                focus(&heading, false)
+            }
+        });
     }
     let in_progress = state.doc.profile().progress.is_some();
     let reviewed: std::collections::BTreeSet<i64> =
@@ -68,9 +74,12 @@ pub fn welcome(props: &Props) -> Html {
     }
 }
 
-/// Moves focus to a heading (tabindex -1) so keyboard and screen-reader users start there.
-pub fn focus(node: &NodeRef) {
+/// Moves focus to a heading (tabindex -1) so keyboard and screen-reader users start there,
+/// without scrolling a host page (the widget's frame) to it.
+pub fn focus(node: &NodeRef, embedded: bool) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let _ = el.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(embedded);
+        let _ = el.focus_with_options(&options);
     }
 }

@@ -24,7 +24,8 @@ pub fn wizard_view(props: &Props) -> Html {
     {
         // A new question: move focus to it, so the keyboard and screen readers follow.
         let heading = heading.clone();
-        use_effect_with(index, move |_| focus(&heading));
+        let embedded = state.content.embed.embedded;
+        use_effect_with(index, move |_| focus(&heading, embedded));
     }
     let wizard = &state.content.wizard;
     let bank = &state.content.bank;

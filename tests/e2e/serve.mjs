@@ -23,7 +23,27 @@ const testBanks = {
 // /update-NAME/__bump: "a second build served in place of the first".
 const generations = new Map();
 
+// ROLE=host: a coach's page on another origin, with hostile CSS and a strict CSP header
+// that names only the app's origin for scripts and frames.
+const hostDir = join(import.meta.dirname, 'host');
+const app = process.env.APP_ORIGIN || 'http://127.0.0.1:4173';
+const hostPolicy = `default-src 'self'; script-src 'self' ${app}; frame-src ${app}; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'`;
+
+async function serveHost(req, res) {
+  const path = new URL(req.url, 'http://x').pathname;
+  const file = normalize(join(hostDir, path === '/' ? 'post.html' : path));
+  if (!file.startsWith(hostDir)) { res.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'content-security-policy': hostPolicy });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+}
+
 createServer(async (req, res) => {
+  if (process.env.ROLE === 'host') return serveHost(req, res);
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (testBanks[path]) {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(testBanks[path]));

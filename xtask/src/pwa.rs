@@ -12,7 +12,7 @@ fn precached(name: &str) -> bool {
         || name.ends_with(".br")
         || name.ends_with(".gz")
         || name == "embed.js"
-        || name == "embed-demo.html"
+        || name.starts_with("embed-demo.")
         || name.starts_with('.'))
 }
 
