@@ -10,6 +10,7 @@
 // - "paint": until the frame after that change has been produced (rAF, then a task).
 import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { Groove, bank, rawFor } from '../tests/e2e/groove.mjs';
 
 const args = Object.fromEntries(
@@ -55,7 +56,8 @@ function instrument({ autoStart }) {
     if (!e.isTrusted) return;
     const el = e.target.closest && e.target.closest('button, input, select, a');
     if (!el) return;
-    const kind = el.matches('form button[type=submit]') ? 'next'
+    const submit = el.matches('form button[type=submit]');
+    const kind = submit && /result/i.test(el.textContent) ? 'finish' : submit ? 'next'
       : el.matches('input[type=radio], input[type=checkbox]') ? 'answer'
         : el.closest('nav') ? 'nav' : 'other';
     const rec = { kind, label: (el.textContent || el.value || '').trim().slice(0, 40), dom: null, paint: null };
@@ -236,6 +238,68 @@ async function storedLoad(browser, json) {
   return { ready, history: open };
 }
 
+/**
+ * The widget on a coach's post on another origin (the next port, served from this process),
+ * well below the fold: what it costs the host page before it is scrolled into view, then after.
+ */
+async function widget(browser) {
+  const app = new URL(url);
+  const embed = new URL('embed.js', app).href;
+  const probe = await fetch(embed, { method: 'HEAD' }).catch(() => null);
+  if (!probe || !probe.ok) return null;
+  const host = `http://127.0.0.1:${Number(app.port) + 1}/post.html`;
+  const words = '<p>Some of the coach\'s writing, long enough to push the widget well below the fold. '.repeat(4) + '</p>';
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A coach's post</title>
+<script src="${embed}" defer></script></head><body><h1>A coach's post</h1>${words.repeat(40)}
+<groove-diagnostic></groove-diagnostic><p>The end of the post.</p></body></html>`;
+  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise((ready) => server.listen(Number(app.port) + 1, '127.0.0.1', ready));
+  try {
+    return await widgetOn(browser, host, app);
+  } finally {
+    server.close();
+  }
+}
+
+async function widgetOn(browser, host, app) {
+  const context = await browser.newContext(phone);
+  await context.addInitScript((hostUrl) => {
+    if (location.href !== hostUrl) return; // the host page only, not the app in its frame
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  }, host);
+  const page = await context.newPage();
+  const requests = [];
+  page.on('requestfinished', async (req) => {
+    const u = new URL(req.url());
+    if (u.origin !== app.origin) return;
+    const sizes = await req.sizes();
+    requests.push({ path: u.pathname, transfer: sizes.responseBodySize + sizes.responseHeadersSize });
+  });
+  await page.goto(host, { waitUntil: 'load' });
+  await page.waitForTimeout(1_500); // anything lazy that would load without a scroll, loads now
+  const before = requests.splice(0);
+  const t0 = Date.now();
+  await page.locator('groove-diagnostic').scrollIntoViewIfNeeded();
+  const frame = page.frameLocator('groove-diagnostic iframe');
+  await frame.locator('main h1, main h2').first().waitFor({ timeout: 30_000 });
+  const shown = Date.now() - t0;
+  await page.waitForTimeout(500);
+  const after = requests.splice(0);
+  const cls = await page.evaluate(() => window.__cls);
+  await context.close();
+  const sum = (list) => list.reduce((n, r) => n + r.transfer, 0);
+  return {
+    before: { requests: before.length, bytes: sum(before), files: before.map((r) => r.path) },
+    after: { requests: after.length, bytes: sum(after) },
+    shown_after_scroll_ms: shown,
+    host_cls: cls,
+  };
+}
+
 const browser = await chromium.launch(launchOptions);
 try {
   const report = { chromium: browser.version(), url, runs };
@@ -265,6 +329,9 @@ try {
   }
   report.storage = storage;
   console.error(`bench: ${runs} loads with ${facts.results} stored results done`);
+
+  report.widget = await widget(browser);
+  console.error(report.widget ? 'bench: the widget on a host page done' : 'bench: no embed.js, no widget measured');
   writeFileSync(out, JSON.stringify(report, null, 1));
 } finally {
   await browser.close();
