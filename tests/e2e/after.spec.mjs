@@ -1,6 +1,7 @@
 // After the result: history, the kept plan, daily reviews, sharing, printing, your data.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { Groove, causeName } from './groove.mjs';
 
 const weakDiscipline = (c) => (c === 'discipline' ? 1 : 4);
@@ -196,4 +197,40 @@ test('export, delete everything, import: everything is back', async ({ page }) =
   await page.locator('#import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"groove-export","document":{"schema":99}}') });
   await expect(page.getByTestId('import-message')).toContainText('newer version');
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('groove')).profiles)).toEqual(before.profiles);
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`no accessibility violations on the after-result screens (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const g = new Groove(page);
+    await g.fresh();
+    await takeOne(page, weakDiscipline);
+    const check = async (where) => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    };
+    await check('result');
+    await page.getByRole('button', { name: 'Share result' }).click();
+    await expect(page.getByTestId('share-link')).toBeVisible();
+    await check('result with share link');
+    for (const screen of ['Home', 'History', 'Plan', 'Review', 'Data']) {
+      await nav(page, screen);
+      await check(screen);
+    }
+    await nav(page, 'Home');
+    const link = await (async () => { await takeOne(page, weakEffort); await page.getByRole('button', { name: 'Share result' }).click(); return page.getByTestId('share-link').inputValue(); })();
+    await nav(page, 'History');
+    await check('history with two results');
+    await page.goto(link);
+    await page.reload();
+    await expect(page.getByTestId('shared-badge')).toBeVisible();
+    await check('shared result');
+  });
+}
+
+test('after the first result Groove asks to keep storage and says what the browser answered', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await takeOne(page, weakDiscipline);
+  await expect(page.getByTestId('persistence')).toHaveText(/This browser (has agreed to keep|may clear) Groove's data/);
 });
