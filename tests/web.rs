@@ -107,3 +107,50 @@ async fn data_from_a_newer_version_is_read_only() {
     assert!(host.text_content().unwrap().contains("Read-only"));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn chart_bars_are_keyed_by_cause_id_not_position() {
+    use groove::components::chart::{Props, ScoreChart};
+    use groove_core::{Bank, Cause, PerCause};
+    let bank = std::rc::Rc::new(Bank::default_bank().unwrap());
+    let scores = PerCause { training: Some(81), effort: None, discipline: Some(12), feedback: Some(57) };
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<ScoreChart>::with_root_and_props(
+        host.clone(),
+        Props { bank: bank.clone(), scores: scores.clone(), primary: Some(Cause::Discipline) },
+    )
+    .render();
+    settle().await;
+    for cause in Cause::ALL {
+        let group = host.query_selector(&format!("g[data-cause={}]", cause.id())).unwrap().expect("a group per cause");
+        let text = group.text_content().unwrap();
+        assert!(text.contains(&bank.cause(cause).name), "{text}");
+        match scores.get(cause) {
+            Some(s) => assert!(text.contains(&s.to_string()), "{cause}: {text}"),
+            None => assert!(text.contains("not enough answers"), "{cause}: {text}"),
+        }
+    }
+    let primary = host.query_selector("g[data-cause=discipline] rect.primary").unwrap();
+    assert!(primary.is_some(), "the primary cause's bar is marked");
+    assert!(host.query_selector("g[data-cause=training] rect.strong").unwrap().is_some());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_funnel_names_the_stage_where_most_deals_stop() {
+    use groove::components::deals::{FunnelProps, FunnelView};
+    use groove_core::stall::funnel;
+    use groove_core::Bank;
+    let bank = Bank::default_bank().unwrap();
+    let deals: Vec<String> = ["connect", "advise", "advise", "grow"].iter().map(|s| s.to_string()).collect();
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<FunnelView>::with_root_and_props(host.clone(), FunnelProps { funnel: funnel(&bank, &deals) })
+        .render();
+    settle().await;
+    let verdict = host.query_selector("[data-testid=stall-verdict]").unwrap().unwrap().text_content().unwrap();
+    assert!(verdict.contains("Advise") && verdict.contains("2 of 4"), "{verdict}");
+    assert_eq!(host.query_selector_all("svg g[data-stage]").unwrap().length(), 6);
+    host.remove();
+}
