@@ -284,6 +284,29 @@ mod tests {
     }
 
     #[test]
+    fn profiles_keep_their_own_history_plan_and_reviews() {
+        let mut doc = Document::new();
+        doc.profiles.push(Profile::new("sam", "Sam"));
+        doc.active = "sam".into();
+        doc.profile_mut().done.insert("r1".into(), vec!["training-w1".into()]);
+        doc.profile_mut().reviews.push(Review {
+            day: "2026-11-24".into(),
+            followed: "yes".into(),
+            worked: String::new(),
+            change: String::new(),
+            note: String::new(),
+            saved_at: 1,
+        });
+        assert!(doc.profile().is_done("r1", "training-w1"));
+        doc.active = DEFAULT_PROFILE.into();
+        assert!(!doc.profile().is_done("r1", "training-w1"));
+        assert!(doc.profile().reviews.is_empty());
+        let round = decode(&encode(&doc)).unwrap();
+        assert_eq!(round.profiles[1].reviews.len(), 1);
+        assert_eq!(round.profile().id, DEFAULT_PROFILE);
+    }
+
+    #[test]
     fn a_document_without_profiles_gets_the_default_one() {
         let doc = decode("{\"schema\":2,\"active\":\"gone\",\"profiles\":[]}").unwrap();
         assert_eq!(doc.active, DEFAULT_PROFILE);
