@@ -1,13 +1,15 @@
 // The size budget: sizes are deterministic, so this is a test. The first load is every
 // file index.html pulls in before the first question can be answered.
 import { test, expect } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 // The goal is 100 KB; until the app reaches it this ceiling holds today's size and may only go down.
-const FIRST_LOAD_CEILING = Number(process.env.GROOVE_FIRST_LOAD_CEILING || 0) || 300_000;
+// Measured 210,362 bytes brotli on 2026-11-24 (cargo xtask bench), rounded up to the next KB
+// (1 KB = 1,000 bytes): 111 KB above the goal.
+const FIRST_LOAD_CEILING = Number(process.env.GROOVE_FIRST_LOAD_CEILING || 0) || 211_000;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -16,12 +18,25 @@ function brotli(file) {
 test('the first load stays within its brotli budget', async ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'sizes do not depend on the viewport');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const referenced = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
-  const files = readdirSync(dist);
-  const firstLoad = ['index.html', ...new Set(referenced.filter((f) => files.includes(f)))];
+  // Relative references, with or without "./" (the manifest is written without); icons are
+  // fetched late or by other devices, so they are not part of what the first question needs.
+  const referenced = [...html.matchAll(/(?:href|src)="(?:\.\/)?([^":#?]+)"/g)].map((m) => m[1]);
+  const isFile = (f) => statSync(join(dist, f), { throwIfNoEntry: false })?.isFile();
+  const firstLoad = ['index.html', ...new Set(referenced.filter((f) => isFile(f) && !/\.(png|ico|svg|jpe?g|webp)$/.test(f)))];
   expect(firstLoad.some((f) => f.endsWith('.wasm'))).toBe(true);
   const sizes = Object.fromEntries(firstLoad.map((f) => [f, brotli(f)]));
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
   console.log('first load, brotli bytes:', JSON.stringify(sizes), 'total', total);
   expect(total).toBeLessThanOrEqual(FIRST_LOAD_CEILING);
+});
+
+// The widget a coach embeds must cost a host page almost nothing (issue 3 builds it).
+const EMBED_CEILING = 3_000;
+
+test('embed.js stays within 3 KB brotli', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'sizes do not depend on the viewport');
+  test.skip(!existsSync(join(dist, 'embed.js')), 'dist/embed.js does not exist yet (the widget of issue 3)');
+  const size = brotli('embed.js');
+  console.log('embed.js, brotli bytes:', size);
+  expect(size).toBeLessThanOrEqual(EMBED_CEILING);
 });

@@ -65,6 +65,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     tools::ensure_browser()?;
     let root = root();
     let site = root.join("target/bench-dist");
+    // Before the build, so the commit named is the one built even if work lands meanwhile.
+    let provenance = provenance(&options);
     if options.build {
         dist::build_into(&site, Some(&root.join("target/bench")))?;
     } else {
@@ -93,7 +95,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         }
     }
     let browser: Value = read_json(&browser_out)?;
-    let report = summarise(&site, &browser, &lighthouse, &provenance(&options))?;
+    let report = summarise(&site, &browser, &lighthouse, &provenance)?;
     let path = root.join("target/bench.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
