@@ -5,6 +5,13 @@ import { Groove } from './groove.mjs';
 
 const anyHealth = (c) => (c === 'feedback' ? 2 : 4);
 
+/** Opens Data, exports everything, and returns the parsed file. */
+async function exportEverything(page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Data', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export everything' }).click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8'));
+}
+
 test('storage full: the failed save is shown, the app goes on, the next good save clears it', async ({ page }) => {
   await page.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
@@ -44,9 +51,7 @@ test('storage unavailable: the diagnostic works in memory, says so, and export s
   await page.getByRole('button', { name: 'Start the diagnostic' }).click();
   await g.takeWithMouse(anyHealth);
   await expect(g.onResult()).toBeVisible();
-  await page.getByRole('navigation').getByRole('button', { name: 'Data', exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export everything' }).click()]);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const exported = await exportEverything(page);
   expect(exported.document.profiles[0].results).toHaveLength(1);
 });
 
@@ -63,9 +68,7 @@ test('a corrupted value is kept aside, reported, offered in the export, never ov
   await page.getByRole('button', { name: 'Start the diagnostic' }).click();
   await page.locator('fieldset input').first().check();
   expect(await page.evaluate((k) => localStorage.getItem(k), aside[0])).toBe(broken);
-  await page.getByRole('navigation').getByRole('button', { name: 'Data', exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export everything' }).click()]);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const exported = await exportEverything(page);
   expect(exported.unreadable).toEqual([{ key: aside[0], value: broken }]);
 });
 
