@@ -12,6 +12,10 @@ pub struct Props {
     pub state: StateHandle,
 }
 
+/// Results listed at a time, and points in the trend: a year of daily retakes stays fast.
+const PAGE: usize = 20;
+const TREND_POINTS: usize = 24;
+
 pub fn date_of(ms: u64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into()
@@ -29,6 +33,7 @@ pub fn history_view(props: &Props) -> Html {
     let confirm = use_state(|| None::<String>);
     let compare_a = use_state(|| None::<String>);
     let compare_b = use_state(|| None::<String>);
+    let shown = use_state(|| PAGE);
     if history.is_empty() {
         return html! {
             <section class="card">
@@ -38,8 +43,8 @@ pub fn history_view(props: &Props) -> Html {
             </section>
         };
     }
-    // Oldest first for the trend; newest first for the list.
-    let mut chronological = history.clone();
+    // Oldest first for the trend (the latest TREND_POINTS); newest first for the list.
+    let mut chronological: Vec<&StoredResult> = history.iter().take(TREND_POINTS).copied().collect();
     chronological.reverse();
     let a_id = (*compare_a).clone().unwrap_or_else(|| history.get(1).unwrap_or(&history[0]).id.clone());
     let b_id = (*compare_b).clone().unwrap_or_else(|| history[0].id.clone());
@@ -59,6 +64,7 @@ pub fn history_view(props: &Props) -> Html {
         <section class="card history" aria-labelledby="history-title">
             <h1 id="history-title" tabindex="-1">{"History"}</h1>
             <p>{format!("{} finished assessment{}.", history.len(), if history.len() == 1 { "" } else { "s" })}</p>
+            if history.len() > TREND_POINTS { <p class="small">{format!("The trend shows your latest {TREND_POINTS} results.")}</p> }
             <TrendChart bank={bank.clone()} results={chronological.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} />
 
             if history.len() >= 2 {
@@ -87,7 +93,7 @@ pub fn history_view(props: &Props) -> Html {
 
             <h2>{"All results"}</h2>
             <ul class="results-list">
-            { for history.iter().map(|r| {
+            { for history.iter().take(*shown).map(|r| {
                 let id = r.id.clone();
                 let asking = confirm.as_deref() == Some(r.id.as_str());
                 let scores: Vec<String> = Cause::ALL.iter().map(|&c| format!("{} {}", bank.cause(c).name, r.scores.get(c).map_or("\u{2013}".to_string(), |s| s.to_string()))).collect();
@@ -110,6 +116,11 @@ pub fn history_view(props: &Props) -> Html {
                 }
             }) }
             </ul>
+            if history.len() > *shown {
+                <button type="button" onclick={ let shown = shown.clone(); move |_| shown.set(*shown + PAGE) }>
+                    {format!("Show {} more", PAGE.min(history.len() - *shown))}
+                </button>
+            }
         </section>
     }
 }

@@ -61,7 +61,9 @@ pub fn result_view(props: &Props) -> Html {
     let Some(result) = state.doc.profile().results.iter().find(|r| r.id == *props.id) else {
         return html! { <section class="card"><h1 tabindex="-1" ref={heading}>{"That result is not on this device"}</h1></section> };
     };
-    let d = diagnose(&bank, &result.responses);
+    let mut d = diagnose(&bank, &result.responses);
+    // Flags were judged when the result was finished (timings are not kept after that).
+    d.flags = result.flags.clone();
     let plan = build_plan(&bank, &d, &result.responses);
     let stall = funnel(&bank, &result.responses.deals);
     let (title, confidence) = headline(&bank, &d);
