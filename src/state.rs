@@ -65,7 +65,8 @@ pub enum SaveStatus {
 #[derive(Clone, PartialEq)]
 pub struct State {
     pub content: Content,
-    pub doc: Document,
+    /// Shared until an action changes it, so screen changes never copy a long history.
+    pub doc: Rc<Document>,
     pub persistence: Persistence,
     /// Something the person must know about their data (kept aside, read-only...).
     pub notice: Option<String>,
@@ -191,7 +192,7 @@ impl State {
         };
         State {
             content,
-            doc,
+            doc: Rc::new(doc),
             persistence,
             notice,
             save: SaveStatus::Idle,
@@ -213,13 +214,17 @@ impl State {
         Some(self.content.wizard.index_of(&progress.step).unwrap_or(0))
     }
 
+    fn doc_mut(&mut self) -> &mut Document {
+        Rc::make_mut(&mut self.doc)
+    }
+
     fn changed(&mut self) {
-        self.doc.revision += 1;
+        self.doc_mut().revision += 1;
         self.changes += 1;
     }
 
     fn progress_mut(&mut self) -> Option<&mut Progress> {
-        self.doc.profile_mut().progress.as_mut()
+        self.doc_mut().profile_mut().progress.as_mut()
     }
 
     fn go(&mut self, delta: isize, now: u64) {
@@ -244,7 +249,7 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Start { now } => {
-                s.doc.profile_mut().progress = Some(Progress {
+                s.doc_mut().profile_mut().progress = Some(Progress {
                     started_at: now,
                     step: s.content.wizard.first().to_string(),
                     responses: Responses::default(),
@@ -318,18 +323,18 @@ impl Reducible for State {
             Action::Next { now } => s.go(1, now),
             Action::Back { now } => s.go(-1, now),
             Action::Finish { now } => {
-                let Some(progress) = s.doc.profile_mut().progress.take() else {
+                let Some(progress) = s.doc_mut().profile_mut().progress.take() else {
                     return self;
                 };
-                let bank = &s.content.bank;
-                let d = diagnose(bank, &progress.responses);
+                let bank = s.content.bank.clone();
+                let d = diagnose(&bank, &progress.responses);
                 let mut responses = progress.responses;
                 responses.deals.retain(|d| !d.is_empty());
                 // Timings only decide the "too fast" flag, which is kept with the result;
                 // dropping them halves the bytes stored per result.
                 responses.timings.clear();
                 let id = format!("r{now}");
-                s.doc.profile_mut().results.push(StoredResult {
+                s.doc_mut().profile_mut().results.push(StoredResult {
                     id: id.clone(),
                     finished_at: now,
                     bank: bank.raw().id.clone(),
@@ -343,7 +348,7 @@ impl Reducible for State {
                 s.changed();
             }
             Action::StartOver => {
-                s.doc.profile_mut().progress = None;
+                s.doc_mut().profile_mut().progress = None;
                 s.screen = Screen::Welcome;
                 s.changed();
             }
@@ -353,7 +358,7 @@ impl Reducible for State {
             Action::UpdateReady => s.update_ready = true,
             Action::Persistent(answer) => s.persistent = answer,
             Action::ToggleDone { result, action, on } => {
-                let list = s.doc.profile_mut().done.entry(result).or_default();
+                let list = s.doc_mut().profile_mut().done.entry(result).or_default();
                 list.retain(|a| a != &action);
                 if on {
                     list.push(action);
@@ -361,14 +366,14 @@ impl Reducible for State {
                 s.changed();
             }
             Action::SaveReview(review) => {
-                let reviews = &mut s.doc.profile_mut().reviews;
+                let reviews = &mut s.doc_mut().profile_mut().reviews;
                 reviews.retain(|r| r.day != review.day);
                 reviews.push(review);
                 reviews.sort_by(|a, b| a.day.cmp(&b.day));
                 s.changed();
             }
             Action::DeleteResult(id) => {
-                let profile = s.doc.profile_mut();
+                let profile = s.doc_mut().profile_mut();
                 profile.results.retain(|r| r.id != id);
                 profile.done.remove(&id);
                 if s.screen == Screen::Result(id) {
@@ -378,26 +383,26 @@ impl Reducible for State {
             }
             Action::SwitchProfile(id) => {
                 if s.doc.profiles.iter().any(|p| p.id == id) {
-                    s.doc.active = id;
+                    s.doc_mut().active = id;
                     s.screen = Screen::Welcome;
                     s.changed();
                 }
             }
             Action::AddProfile { name, now } => {
                 let id = format!("p{now}");
-                s.doc.profiles.push(groove_core::schema::Profile::new(&id, name.trim()));
-                s.doc.active = id;
+                let doc = s.doc_mut();
+                doc.profiles.push(groove_core::schema::Profile::new(&id, name.trim()));
+                doc.active = id;
                 s.screen = Screen::Welcome;
                 s.changed();
             }
             Action::Import(doc) => {
                 let revision = s.doc.revision;
-                s.doc = doc;
-                s.doc.revision = revision;
+                s.doc = Rc::new(Document { revision, ..doc });
                 s.changed();
             }
             Action::DeletedAll => {
-                s.doc = Document::new();
+                s.doc = Rc::new(Document::new());
                 if matches!(s.persistence, Persistence::ReadOnly(_)) {
                     // What this build could not read is gone at the person's request: writing is safe now.
                     s.persistence = Persistence::Saving;
@@ -413,7 +418,7 @@ impl Reducible for State {
                     return self;
                 }
                 // Another tab saved later: take its document as ours, without writing it back.
-                s.doc = doc;
+                s.doc = Rc::new(doc);
                 if s.doc.profile().progress.is_none() && s.screen == Screen::Wizard {
                     s.screen = Screen::Welcome;
                 }

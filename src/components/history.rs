@@ -16,9 +16,12 @@ pub struct Props {
 const PAGE: usize = 20;
 const TREND_POINTS: usize = 24;
 
+/// A local date like "24 Nov 2026", without Intl (which is slow when formatting a year of results).
 pub fn date_of(ms: u64) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into()
+    let month = MONTHS.get(d.get_month() as usize).copied().unwrap_or("");
+    format!("{} {} {}", d.get_date(), month, d.get_full_year())
 }
 
 fn primary_text(bank: &Bank, r: &StoredResult) -> String {

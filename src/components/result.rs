@@ -67,8 +67,7 @@ pub fn result_view(props: &Props) -> Html {
     let plan = build_plan(&bank, &d, &result.responses);
     let stall = funnel(&bank, &result.responses.deals);
     let (title, confidence) = headline(&bank, &d);
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(result.finished_at as f64));
-    let date: String = date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into();
+    let date = super::history::date_of(result.finished_at);
     let again = {
         let s = state.clone();
         move |_| s.dispatch(Action::Start { now: now() })
