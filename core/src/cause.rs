@@ -64,6 +64,15 @@ impl<T> PerCause<T> {
         }
     }
 
+    pub fn get_mut(&mut self, cause: Cause) -> &mut T {
+        match cause {
+            Cause::Training => &mut self.training,
+            Cause::Effort => &mut self.effort,
+            Cause::Discipline => &mut self.discipline,
+            Cause::Feedback => &mut self.feedback,
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (Cause, &T)> {
         Cause::ALL.into_iter().map(move |c| (c, self.get(c)))
     }

@@ -9,7 +9,7 @@ use crate::app::now;
 use crate::browser;
 use crate::state::{Action, Screen};
 use groove_core::bank::Bank;
-use groove_core::diagnosis::{Band, Diagnosis};
+use groove_core::diagnosis::{primary_and_pattern, Band, Diagnosis};
 use groove_core::ics::retake_reminder;
 use groove_core::plan::{build_plan, PlanAction};
 use groove_core::share::{self, Shared};
@@ -64,6 +64,17 @@ pub fn result_view(props: &Props) -> Html {
     let mut d = diagnose(&bank, &result.responses);
     // Flags were judged when the result was finished (timings are not kept after that).
     d.flags = result.flags.clone();
+    // Taken with another bank (a coach's): its items are not this bank's, so keep the scores
+    // as they were stored and judge the pattern from them; the per-answer "why" is empty.
+    let other_bank = result.bank != bank.raw().id;
+    if other_bank {
+        for cause in Cause::ALL {
+            let r = d.causes.get_mut(cause);
+            r.score = *result.scores.get(cause);
+            r.band = r.score.map(Band::of);
+        }
+        (d.primary, d.secondary, d.pattern) = primary_and_pattern(&result.scores);
+    }
     let plan = build_plan(&bank, &d, &result.responses);
     let stall = funnel(&bank, &result.responses.deals);
     let (title, confidence) = headline(&bank, &d);
@@ -125,6 +136,9 @@ pub fn result_view(props: &Props) -> Html {
             <p class="eyebrow">{format!("Your result \u{00b7} {date}")}</p>
             <h1 id="result-title" tabindex="-1" ref={heading} data-testid="headline">{title}</h1>
             <p class="confidence" data-testid="pattern" data-pattern={d.pattern.id()}>{confidence}</p>
+            if other_bank {
+                <p class="notice" data-testid="other-bank">{format!("This result was taken with another question bank (\u{201c}{}\u{201d}). Its scores are as they were; the answers behind them are not shown here.", result.bank)}</p>
+            }
             if !d.flags.is_empty() {
                 <div class="notice" role="note" data-testid="flags">
                     <p><strong>{"Read this result with care."}</strong></p>

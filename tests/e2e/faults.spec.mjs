@@ -143,6 +143,14 @@ test("a coach's bank is used when valid, and refused with its reasons when not",
   await page.reload();
   await page.getByRole('button', { name: 'Start the diagnostic' }).click();
   await expect(page.locator('fieldset legend')).toHaveText('Coach asks: how long has this slump lasted?');
+  await new Groove(page).takeWithMouse(anyHealth);
+  const scores = await page.locator('[data-testid=score-chart] text.value').allTextContents();
+  // Opened later with the shipped bank, the result keeps its stored scores and says why.
+  await page.goto('./');
+  await expect(page.getByTestId('other-bank')).toContainText('another question bank');
+  expect(await page.locator('[data-testid=score-chart] text.value').allTextContents()).toEqual(scores);
+  await page.getByRole('button', { name: 'Take the diagnostic again' }).click();
+  await page.locator('fieldset input').first().check();
 
   await page.goto('./?bank=test-banks/broken.json');
   await expect(page.getByRole('alert')).toContainText("Your coach's question bank (test-banks/broken.json) was refused");
