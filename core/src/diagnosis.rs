@@ -166,6 +166,24 @@ pub fn diagnose(bank: &Bank, responses: &Responses) -> Diagnosis {
     Diagnosis { causes, primary, secondary, pattern, flags: flags(bank, responses) }
 }
 
+/// The diagnosis of a finished result, as every screen shows it. The flags are the ones
+/// judged when it was finished (timings are not kept after that). A result taken with
+/// another bank (a coach's) shares no item ids with `bank`: its stored scores stand, the
+/// pattern is judged from them, and the per-answer drivers stay empty.
+pub fn diagnose_result(bank: &Bank, result: &crate::schema::StoredResult) -> Diagnosis {
+    let mut d = diagnose(bank, &result.responses);
+    d.flags = result.flags.clone();
+    if result.bank != bank.raw().id {
+        for cause in Cause::ALL {
+            let r = d.causes.get_mut(cause);
+            r.score = *result.scores.get(cause);
+            r.band = r.score.map(Band::of);
+        }
+        (d.primary, d.secondary, d.pattern) = primary_and_pattern(&result.scores);
+    }
+    d
+}
+
 /// The primary cause, a close secondary, and the pattern, from the scores alone (so a
 /// shared result, which carries only scores, is judged by the same rule).
 pub fn primary_and_pattern(scores: &PerCause<Option<u8>>) -> (Option<Cause>, Option<Cause>, Pattern) {
@@ -345,6 +363,30 @@ mod tests {
         assert!(diagnose(&b, &r).flags.contains(&Flag::TooFast));
         r.timings = b.items().iter().map(|i| (i.id.clone(), 6000)).collect();
         assert!(!diagnose(&b, &r).flags.contains(&Flag::TooFast));
+    }
+
+    #[test]
+    fn a_stored_result_keeps_its_flags_and_another_banks_scores() {
+        use crate::schema::StoredResult;
+        let b = bank();
+        let responses = with_health(&b, &PerCause { training: 2, effort: 4, discipline: 3, feedback: 5 });
+        let mut result = StoredResult {
+            id: "r1".into(),
+            finished_at: 0,
+            bank: b.raw().id.clone(),
+            responses,
+            scores: PerCause { training: Some(90), effort: Some(20), discipline: Some(90), feedback: Some(90) },
+            primary: Some(Cause::Effort),
+            pattern: Pattern::Single,
+            flags: vec![Flag::TooFast],
+        };
+        let same = diagnose_result(&b, &result);
+        assert_eq!(same.primary, Some(Cause::Training), "same bank: recomputed from the answers");
+        assert_eq!(same.flags, vec![Flag::TooFast], "flags as judged at the finish");
+        result.bank = "a-coach".into();
+        let other = diagnose_result(&b, &result);
+        assert_eq!((other.primary, other.pattern), (Some(Cause::Effort), Pattern::Single));
+        assert_eq!(other.causes.effort.band, Some(Band::Critical));
     }
 
     fn any_responses() -> impl Strategy<Value = Responses> {

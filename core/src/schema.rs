@@ -9,7 +9,7 @@ use crate::cause::{Cause, PerCause};
 use crate::diagnosis::{Flag, Pattern};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The schema version this build writes.
@@ -139,6 +139,13 @@ impl Profile {
         let mut v: Vec<&StoredResult> = self.results.iter().collect();
         v.sort_by_key(|r| std::cmp::Reverse(r.finished_at));
         v
+    }
+
+    /// Days with a daily review, and the streak that ends `today` (or yesterday).
+    pub fn review_streak(&self, today: crate::days::Day) -> (BTreeSet<crate::days::Day>, u32) {
+        let days: BTreeSet<_> = self.reviews.iter().filter_map(|r| crate::days::parse_iso_date(&r.day)).collect();
+        let streak = crate::days::streak(&days, today);
+        (days, streak)
     }
 
     pub fn is_done(&self, result_id: &str, action_id: &str) -> bool {

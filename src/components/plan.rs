@@ -2,7 +2,7 @@
 
 use super::StateHandle;
 use crate::state::{Action, Screen};
-use groove_core::diagnose;
+use groove_core::diagnosis::diagnose_result;
 use groove_core::plan::{build_plan, Plan};
 use groove_core::schema::Profile;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub fn latest_plan(state: &StateHandle) -> Option<(String, Plan, usize, usize)> 
     let profile: &Profile = state.doc.profile();
     let latest = profile.latest()?;
     let bank = &state.content.bank;
-    let plan = build_plan(bank, &diagnose(bank, &latest.responses), &latest.responses);
+    let plan = build_plan(bank, &diagnose_result(bank, latest), &latest.responses);
     let ids: Vec<&str> = plan.week.iter().chain(&plan.month).chain(&plan.quarter).map(|a| a.id.as_str()).collect();
     let (done, total) = (ids.iter().filter(|id| profile.is_done(&latest.id, id)).count(), ids.len());
     Some((latest.id.clone(), plan, done, total))

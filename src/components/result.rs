@@ -9,12 +9,12 @@ use crate::app::now;
 use crate::browser;
 use crate::state::{Action, Screen};
 use groove_core::bank::Bank;
-use groove_core::diagnosis::{primary_and_pattern, Band, Diagnosis};
+use groove_core::diagnosis::{diagnose_result, Band, Diagnosis};
 use groove_core::ics::retake_reminder;
 use groove_core::plan::{build_plan, PlanAction};
 use groove_core::share::{self, Shared};
 use groove_core::stall::funnel;
-use groove_core::{diagnose, Cause, Pattern};
+use groove_core::{Cause, Pattern};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -61,20 +61,8 @@ pub fn result_view(props: &Props) -> Html {
     let Some(result) = state.doc.profile().results.iter().find(|r| r.id == *props.id) else {
         return html! { <section class="card"><h1 tabindex="-1" ref={heading}>{"That result is not on this device"}</h1></section> };
     };
-    let mut d = diagnose(&bank, &result.responses);
-    // Flags were judged when the result was finished (timings are not kept after that).
-    d.flags = result.flags.clone();
-    // Taken with another bank (a coach's): its items are not this bank's, so keep the scores
-    // as they were stored and judge the pattern from them; the per-answer "why" is empty.
+    let d = diagnose_result(&bank, result);
     let other_bank = result.bank != bank.raw().id;
-    if other_bank {
-        for cause in Cause::ALL {
-            let r = d.causes.get_mut(cause);
-            r.score = *result.scores.get(cause);
-            r.band = r.score.map(Band::of);
-        }
-        (d.primary, d.secondary, d.pattern) = primary_and_pattern(&result.scores);
-    }
     let plan = build_plan(&bank, &d, &result.responses);
     let stall = funnel(&bank, &result.responses.deals);
     let (title, confidence) = headline(&bank, &d);

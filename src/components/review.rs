@@ -4,9 +4,8 @@ use super::StateHandle;
 use crate::app::now;
 use crate::browser::local_today;
 use crate::state::Action;
-use groove_core::days::{civil_from_days, iso_date, parse_iso_date, streak};
+use groove_core::days::{civil_from_days, iso_date};
 use groove_core::schema::Review;
-use std::collections::BTreeSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,8 +27,7 @@ pub fn review_view(props: &Props) -> Html {
     let change = use_node_ref();
     let note = use_node_ref();
     let saved = use_state(|| false);
-    let days: BTreeSet<i64> = profile.reviews.iter().filter_map(|r| parse_iso_date(&r.day)).collect();
-    let current = streak(&days, today);
+    let (days, current) = profile.review_streak(today);
 
     let onsubmit = {
         let s = state.clone();

@@ -26,9 +26,7 @@ pub fn welcome(props: &Props) -> Html {
         });
     }
     let in_progress = state.doc.profile().progress.is_some();
-    let reviewed: std::collections::BTreeSet<i64> =
-        state.doc.profile().reviews.iter().filter_map(|r| groove_core::days::parse_iso_date(&r.day)).collect();
-    let review_streak = groove_core::days::streak(&reviewed, crate::browser::local_today());
+    let (_, review_streak) = state.doc.profile().review_streak(crate::browser::local_today());
     let latest = state.doc.profile().latest().map(|r| r.id.clone());
     let start = {
         let s = state.clone();
