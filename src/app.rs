@@ -41,23 +41,7 @@ enum BankSource {
 }
 
 fn requested_bank() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("bank").filter(|p| !p.trim().is_empty())
-}
-
-async fn fetch_text(path: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let response =
-        JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| "it could not be fetched".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "no text".to_string())?;
-    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "it is not text".to_string())
+    browser::query_pairs().into_iter().find(|(k, v)| k == "bank" && !v.trim().is_empty()).map(|(_, v)| v)
 }
 
 fn shipped(notice: Option<String>, embed: &Rc<EmbedOptions>) -> BankSource {
@@ -91,7 +75,7 @@ pub fn app() -> Html {
                             "Your coach's question bank ({path}) was refused, so Groove uses its own questions. {why}"
                         ))
                     };
-                    let next = match fetch_text(&path).await {
+                    let next = match browser::fetch_text(&path).await {
                         Ok(text) => match Bank::parse(&text) {
                             Ok(bank) => BankSource::Ready(content_of(bank, &embed), None),
                             Err(e) => shipped(refused(e.to_string()), &embed),
@@ -175,26 +159,13 @@ fn groove(props: &GrooveProps) -> Html {
         });
     }
 
-    // After the first finished result, ask the browser to keep Groove's storage.
-    {
-        let dispatch = state.dispatcher();
-        let has_result = state.doc.profiles.iter().any(|p| !p.results.is_empty());
-        let saving = state.persistence == Persistence::Saving;
-        use_effect_with(has_result && saving, move |&ask| {
-            if ask {
-                wasm_bindgen_futures::spawn_local(async move {
-                    dispatch.dispatch(Action::Persistent(browser::request_persistence().await));
-                });
-            }
-        });
-    }
     // Events for a host page that asked for them: started, section changed, finished.
     {
         let embed = state.content.embed.clone();
         let progress = state.doc.profile().progress.as_ref().map(|p| p.started_at);
         let section = state.step_index().map(|i| state.content.wizard.steps[i].section);
         let latest = state.doc.profile().latest().map(|r| (r.id.clone(), r.scores.clone(), r.primary, r.pattern));
-        let titles: Vec<String> = state.content.wizard.sections.iter().map(|s| s.title.clone()).collect();
+        let wizard = state.content.wizard.clone();
         let seen = use_mut_ref(|| None::<(Option<u64>, Option<usize>, Option<String>)>);
         use_effect_with((progress, section, latest), move |(progress, section, latest)| {
             let now = (*progress, *section, latest.as_ref().map(|l| l.0.clone()));
@@ -204,7 +175,7 @@ fn groove(props: &GrooveProps) -> Html {
                     host::send_event(&embed, "started", serde_json::json!({}));
                 }
                 if let Some(s) = section.filter(|s| Some(*s) != was_section) {
-                    let title = titles.get(s).cloned().unwrap_or_default();
+                    let title = wizard.sections.get(s).map(|x| x.title.as_str()).unwrap_or_default();
                     host::send_event(&embed, "section", serde_json::json!({ "section": s + 1, "title": title }));
                 }
                 if let Some((_, scores, primary, pattern)) =
@@ -260,7 +231,7 @@ fn groove(props: &GrooveProps) -> Html {
     html! {
         <div class="shell">
             <header class="top">
-                <button type="button" class="brand" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Home) }>
+                <button type="button" class="brand" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Welcome)) }>
                     {"Groove"}
                 </button>
                 if !state.doc.profile().name.is_empty() {

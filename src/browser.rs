@@ -1,5 +1,6 @@
 //! The one place for browser effects other than storage: downloads, the clipboard, the
-//! URL fragment, the local calendar day, and the storage manager (usage, persistence).
+//! address (query and fragment), fetching a coach's bank, the local calendar day, and the
+//! storage manager (usage, persistence).
 //! Every function returns a value; nothing here panics on a missing API.
 
 use groove_core::days::{days_from_civil, Day};
@@ -62,6 +63,36 @@ pub fn clear_fragment() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&page_url()));
         }
     }
+}
+
+/// The page's query string as decoded (key, value) pairs, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " ")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    };
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// A same-origin file as text (a coach's bank), or why it could not be had.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response =
+        JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| "it could not be fetched".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "no text".to_string())?;
+    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "it is not text".to_string())
 }
 
 /// Today in the person's own time zone.

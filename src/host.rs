@@ -8,19 +8,7 @@ use wasm_bindgen::JsCast;
 
 /// The widget's options from this page's query string (untrusted: validated by the core).
 pub fn options() -> EmbedOptions {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let decode = |s: &str| {
-        js_sys::decode_uri_component(&s.replace('+', " ")).ok().and_then(|v| v.as_string()).unwrap_or_default()
-    };
-    let pairs: Vec<(String, String)> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect();
+    let pairs = crate::browser::query_pairs();
     EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 

@@ -28,6 +28,8 @@ pub struct Content {
 impl PartialEq for Content {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.bank, &other.bank)
+            && Rc::ptr_eq(&self.wizard, &other.wizard)
+            && Rc::ptr_eq(&self.embed, &other.embed)
     }
 }
 
@@ -76,6 +78,9 @@ pub struct State {
     pub shown_at: u64,
     /// Bumped on every change to `doc`.
     pub changes: u64,
+    /// Bumped whenever storage was written (a save, or everything deleted): figures read
+    /// from storage are refreshed on it.
+    pub storage_writes: u64,
     /// A new version of Groove is installed and waiting for the person to reload.
     pub update_ready: bool,
     /// Whether the browser agreed to keep storage persistent, once asked after a result.
@@ -119,8 +124,6 @@ pub enum Action {
         now: u64,
     },
     StartOver,
-    ShowResult(String),
-    Home,
     Saved(Result<(), String>),
     Go(Screen),
     ToggleDone {
@@ -199,6 +202,7 @@ impl State {
             screen,
             shown_at: now,
             changes: 0,
+            storage_writes: 0,
             update_ready: false,
             persistent: None,
         }
@@ -352,8 +356,6 @@ impl Reducible for State {
                 s.screen = Screen::Welcome;
                 s.changed();
             }
-            Action::ShowResult(id) => s.screen = Screen::Result(id),
-            Action::Home => s.screen = Screen::Welcome,
             Action::Go(screen) => s.screen = screen,
             Action::UpdateReady => s.update_ready = true,
             Action::Persistent(answer) => s.persistent = answer,
@@ -410,8 +412,12 @@ impl Reducible for State {
                 s.screen = Screen::Welcome;
                 s.save = SaveStatus::Idle;
                 s.notice = None;
+                s.storage_writes += 1;
             }
-            Action::Saved(Ok(())) => s.save = SaveStatus::Saved,
+            Action::Saved(Ok(())) => {
+                s.save = SaveStatus::Saved;
+                s.storage_writes += 1;
+            }
             Action::Saved(Err(why)) => s.save = SaveStatus::Failed(why),
             Action::External(doc) => {
                 if doc.revision <= s.doc.revision || s.persistence != Persistence::Saving {

@@ -38,11 +38,14 @@ pub fn data_view(props: &Props) -> Html {
     let import = use_state(|| ImportState::Idle);
     let confirm_delete = use_state(|| false);
     let report = use_state(StorageReport::default);
+    let used = use_state(|| 0usize);
     let message = use_state(|| None::<String>);
     let new_name = use_node_ref();
     {
-        let report = report.clone();
-        use_effect_with(state.changes, move |_| {
+        let (report, used) = (report.clone(), used.clone());
+        use_effect_with(state.storage_writes, move |_| {
+            // Reading every Groove key is I/O: once per write to storage, never on a re-render.
+            used.set(storage::groove_bytes());
             spawn_local(async move { report.set(browser::storage_report().await) });
         });
     }
@@ -112,7 +115,7 @@ pub fn data_view(props: &Props) -> Html {
     };
 
     let profile_label = |name: &str| if name.is_empty() { "You (the default)".to_string() } else { name.to_string() };
-    let used = storage::groove_bytes();
+    let used = *used;
 
     html! {
         <section class="card data" aria-labelledby="data-title">

@@ -107,7 +107,7 @@ pub fn history_view(props: &Props) -> Html {
                             <p class="small">{scores.join(" \u{00b7} ")}</p>
                         </div>
                         <div class="row-actions">
-                            <button type="button" onclick={ let s = state.clone(); let id = id.clone(); move |_| s.dispatch(Action::ShowResult(id.clone())) }>{"Open"}</button>
+                            <button type="button" onclick={ let s = state.clone(); let id = id.clone(); move |_| s.dispatch(Action::Go(Screen::Result(id.clone()))) }>{"Open"}</button>
                             if asking {
                                 <button type="button" class="danger" onclick={ let s = state.clone(); let id = id.clone(); let c = confirm.clone(); move |_| { c.set(None); s.dispatch(Action::DeleteResult(id.clone())) } }>{"Yes, delete it"}</button>
                                 <button type="button" onclick={ let c = confirm.clone(); move |_| c.set(None) }>{"Keep it"}</button>
@@ -152,16 +152,14 @@ pub fn trend_chart(props: &TrendProps) -> Html {
                     </g>
                 }) }
                 { for Cause::ALL.iter().map(|&c| {
-                    let points: Vec<String> = props.results.iter().enumerate()
-                        .filter_map(|(i, r)| r.scores.get(c).map(|s| format!("{},{}", x(i), y(s))))
+                    let points: Vec<(usize, usize)> = props.results.iter().enumerate()
+                        .filter_map(|(i, r)| r.scores.get(c).map(|s| (x(i), y(s))))
                         .collect();
+                    let line: Vec<String> = points.iter().map(|(px, py)| format!("{px},{py}")).collect();
                     html! {
                         <g key={c.id()} data-cause={c.id()} class={classes!("series", c.id())}>
-                            <polyline points={points.join(" ")} />
-                            { for points.iter().map(|p| {
-                                let (px, py) = p.split_once(',').unwrap_or(("0", "0"));
-                                html! { <circle cx={px.to_string()} cy={py.to_string()} r="3.5" /> }
-                            }) }
+                            <polyline points={line.join(" ")} />
+                            { for points.iter().map(|(px, py)| html! { <circle cx={px.to_string()} cy={py.to_string()} r="3.5" /> }) }
                         </g>
                     }
                 }) }

@@ -63,7 +63,7 @@ pub fn welcome(props: &Props) -> Html {
                     <button type="button" class="primary" onclick={start}>{"Start the diagnostic"}</button>
                 }
                 if let Some(id) = latest {
-                    <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::ShowResult(id.clone())) }>
+                    <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Result(id.clone()))) }>
                         {"See your latest result"}
                     </button>
                 }

@@ -6,7 +6,7 @@ use super::question::{AgreeQuestion, FactQuestion, StoriesQuestion};
 use super::welcome::focus;
 use super::StateHandle;
 use crate::app::now;
-use crate::state::Action;
+use crate::state::{Action, Persistence};
 use groove_core::wizard::StepKind;
 use yew::prelude::*;
 
@@ -67,16 +67,32 @@ pub fn wizard_view(props: &Props) -> Html {
         StepKind::Stories | StepKind::Deals => true,
     };
 
-    let onsubmit = {
+    // Going on: the next question, or the result after the last one. A finished result is
+    // worth keeping: then (not at every start) ask the browser to keep Groove's storage.
+    let advance = {
         let state = state.clone();
+        move || {
+            if !last {
+                return state.dispatch(Action::Next { now: now() });
+            }
+            state.dispatch(Action::Finish { now: now() });
+            if state.persistence == Persistence::Saving {
+                let dispatch = state.dispatcher();
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatch.dispatch(Action::Persistent(crate::browser::request_persistence().await));
+                });
+            }
+        }
+    };
+    let onsubmit = {
+        let advance = advance.clone();
         move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
+            advance();
         }
     };
     // Enter on a radio or checkbox goes on, as it would in a text field.
     let onkeydown = {
-        let state = state.clone();
         move |e: KeyboardEvent| {
             if e.key() != "Enter" {
                 return;
@@ -86,7 +102,7 @@ pub fn wizard_view(props: &Props) -> Html {
                 .is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
             if is_choice {
                 e.prevent_default();
-                state.dispatch(if last { Action::Finish { now: now() } } else { Action::Next { now: now() } });
+                advance();
             }
         }
     };

@@ -31,9 +31,14 @@ pub fn command(program: &str) -> Command {
     c
 }
 
-pub fn run(c: &mut Command) -> Result<(), String> {
+/// Says which command runs next, so a failure in the log has its command above it.
+fn announce(c: &Command) {
     let args: Vec<String> = c.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
     eprintln!("xtask: running {} {}", c.get_program().to_string_lossy(), args.join(" "));
+}
+
+pub fn run(c: &mut Command) -> Result<(), String> {
+    announce(c);
     let status = c.status().map_err(|e| format!("could not start {:?}: {e}", c.get_program()))?;
     if status.success() {
         Ok(())
@@ -130,8 +135,7 @@ pub fn ensure_browser() -> Result<(), String> {
 /// Runs a test command, echoing its output, and adds up cargo's "N passed; M failed" lines.
 pub fn run_counted(c: &mut Command, tally: &mut Tally) -> Result<(), String> {
     use std::io::{BufRead, BufReader};
-    let args: Vec<String> = c.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
-    eprintln!("xtask: running {} {}", c.get_program().to_string_lossy(), args.join(" "));
+    announce(c);
     let mut child = c
         .stdout(std::process::Stdio::piped())
         .spawn()
