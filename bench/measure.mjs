@@ -189,7 +189,7 @@ function bigDocument(stored) {
     for (const [k, cause] of Object.keys(r.scores).entries()) {
       if (r.scores[cause] !== null) r.scores[cause] = (r.scores[cause] + 17 * i + 29 * k) % 101;
     }
-    const timings = r.responses.timings || {};
+    const timings = r.timings || (r.responses && r.responses.timings) || {};
     for (const [k, id] of Object.keys(timings).entries()) timings[id] = 2_500 + ((i * 7919 + k * 104_729) % 9_000);
     results.push(r);
   }

@@ -64,7 +64,7 @@ async fn an_answer_is_saved_the_moment_it_is_given() {
     radio.click();
     settle().await;
     let doc = stored();
-    assert_eq!(doc["schema"], 2);
+    assert_eq!(doc["schema"], 3);
     let facts = &doc["profiles"][0]["progress"]["responses"]["facts"];
     assert_eq!(facts.as_object().unwrap().len(), 1, "{doc}");
     assert!(host

@@ -1,34 +1,41 @@
 //! The stored document: one versioned JSON value holding progress and finished results.
 //!
+//! In memory a result's answers are a map from item id to answer. Stored (schema 3), the
+//! document names each item id once in `items`, and each result keeps its answers as one
+//! digit per item in that order, `0` where it was not answered: a year of daily results
+//! stays small. `Document`'s own serde shape is schema 2's; it is read only to migrate.
+//!
 //! Decoding is total: any string gives a `Document` or a `DecodeError`, never a panic.
 //! Older versions are migrated on read, one step per version; a newer version is refused,
 //! so the app can open read-only instead of overwriting what it does not understand.
 
-use crate::answers::Responses;
+use crate::answers::{Answer, Responses};
 use crate::cause::{Cause, PerCause};
 use crate::diagnosis::{Flag, Pattern};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One migration per past version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// A fixture of every version lives in `tests/fixtures/` and must load forever.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// One step: the document of one version in, the next version's out.
-type Migration = fn(Value) -> Result<Value, String>;
+type Migration = fn(Value) -> Result<Value, DecodeError>;
 
 /// The id of the profile every device starts with; it has no name and never gets in the way.
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// Version 1 held one person's progress and results at the top level; version 2 keeps
 /// them per profile, with plan checks and daily reviews.
-fn v1_to_v2(mut value: Value) -> Result<Value, String> {
-    let object = value.as_object_mut().ok_or("the document is not an object")?;
+fn v1_to_v2(mut value: Value) -> Result<Value, DecodeError> {
+    let why = "the document is not an object".into();
+    let object = value.as_object_mut().ok_or(DecodeError::Migration { from: 1, why })?;
     let progress = object.remove("progress").unwrap_or(Value::Null);
     let results = object.remove("results").unwrap_or_else(|| Value::Array(Vec::new()));
     object.insert("active".into(), Value::from(DEFAULT_PROFILE));
@@ -39,12 +46,61 @@ fn v1_to_v2(mut value: Value) -> Result<Value, String> {
     Ok(value)
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Version 2 kept each result's answers as a map from item id inside `responses`; version 3
+/// keeps a result's responses at its top level, its answers as digits against the
+/// document's `items` (see the module comment). Done on the JSON value, so the wasm carries
+/// no reader for the old shape; whatever this does not recognise, the typed read refuses.
+fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
+    let mut items: Vec<Value> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let profiles = value.get_mut("profiles").and_then(Value::as_array_mut).into_iter().flatten();
+    let results = profiles.filter_map(|p| p.get_mut("results").and_then(Value::as_array_mut)).flatten();
+    for result in results {
+        let Some(r) = result.as_object_mut() else { continue };
+        let Some(Value::Object(mut responses)) = r.remove("responses") else { continue };
+        let mut answers = Vec::new();
+        if let Some(Value::Object(map)) = responses.remove("answers") {
+            for (id, answer) in map {
+                let digit = answer.as_u64().and_then(|d| u8::try_from(d).ok()).and_then(Answer::new);
+                let digit =
+                    digit.ok_or_else(|| DecodeError::WrongShape(format!("the answer to {id} is not 1 to 5")))?;
+                let next = index.len();
+                let i = *index.entry(id).or_insert_with_key(|id| {
+                    items.push(Value::from(id.as_str()));
+                    next
+                });
+                answers.push((i, digit));
+            }
+        }
+        r.insert("answers".into(), Value::from(digits(answers)));
+        for (key, v) in responses {
+            if ["timings", "facts", "stories", "deals", "self_talk"].contains(&key.as_str()) && !v.is_null() {
+                r.insert(key, v);
+            }
+        }
+    }
+    if !items.is_empty() {
+        value["items"] = Value::Array(items);
+    }
+    Ok(value)
+}
+
+/// Answers as stored: the digit of each answer at its item's position, `0` in the gaps.
+fn digits(answers: impl IntoIterator<Item = (usize, Answer)>) -> String {
+    let mut d: Vec<u8> = Vec::new();
+    for (i, answer) in answers {
+        if d.len() <= i {
+            d.resize(i + 1, b'0');
+        }
+        d[i] = b'0' + answer.value();
+    }
+    d.into_iter().map(char::from).collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     pub schema: u32,
     /// Bumped on every save, so a tab can tell that another tab wrote after it.
-    #[serde(default)]
     pub revision: u64,
     /// The id of the profile in use.
     pub active: String,
@@ -100,21 +156,15 @@ static EMPTY_PROFILE: Profile = Profile {
 };
 
 /// One person on this device: a manager may go through Groove with each rep.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Profile {
     pub id: String,
     /// Empty for the default profile.
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub progress: Option<Progress>,
-    #[serde(default)]
     pub results: Vec<StoredResult>,
     /// Plan actions checked off, by result id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub done: BTreeMap<String, Vec<String>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
 }
 
@@ -183,8 +233,7 @@ pub struct Progress {
 }
 
 /// A finished assessment: what was answered and the summary computed then.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredResult {
     pub id: String,
     pub finished_at: u64,
@@ -194,7 +243,6 @@ pub struct StoredResult {
     pub scores: PerCause<Option<u8>>,
     pub primary: Option<Cause>,
     pub pattern: Pattern,
-    #[serde(default)]
     pub flags: Vec<Flag>,
 }
 
@@ -232,31 +280,211 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 pub fn decode(raw: &str) -> Result<Document, DecodeError> {
-    let mut value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let found = value.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NoVersion)?;
+    // A first pass reads only the version, without building anything; the current version
+    // is then read straight into its types, and only older ones go through `Value`.
+    #[derive(Deserialize)]
+    struct Head {
+        schema: Option<u64>,
+    }
+    let head: Head = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => DecodeError::NoVersion,
+        _ => DecodeError::NotJson(e.to_string()),
+    })?;
+    let found = head.schema.ok_or(DecodeError::NoVersion)?;
     if found > u64::from(SCHEMA_VERSION) {
         return Err(DecodeError::Newer { found, supported: SCHEMA_VERSION });
     }
     if found == 0 {
         return Err(DecodeError::NoVersion);
     }
-    let mut version = found as u32;
-    while version < SCHEMA_VERSION {
-        let step = MIGRATIONS
-            .get(version as usize - 1)
-            .ok_or_else(|| DecodeError::Migration { from: version, why: "no migration".into() })?;
-        value = step(value).map_err(|why| DecodeError::Migration { from: version, why })?;
-        version += 1;
-        value["schema"] = Value::from(version);
-    }
-    let mut doc: Document = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let shape = |e: serde_json::Error| DecodeError::WrongShape(e.to_string());
+    let stored: Stored = if found == u64::from(SCHEMA_VERSION) {
+        serde_json::from_str(raw).map_err(shape)?
+    } else {
+        let mut value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+        let mut version = found as u32;
+        while version < SCHEMA_VERSION {
+            let step = MIGRATIONS
+                .get(version as usize - 1)
+                .ok_or_else(|| DecodeError::Migration { from: version, why: "no migration".into() })?;
+            value = step(value)?;
+            version += 1;
+            value["schema"] = Value::from(version);
+        }
+        serde_json::from_str(&value.to_string()).map_err(shape)?
+    };
+    let mut doc = stored.into_document().map_err(DecodeError::WrongShape)?;
     doc.normalise();
     Ok(doc)
 }
 
 pub fn encode(doc: &Document) -> String {
     // Serialising plain data structs to a String cannot fail; keep a valid fallback anyway.
-    serde_json::to_string(doc).unwrap_or_else(|_| format!("{{\"schema\":{SCHEMA_VERSION}}}"))
+    serde_json::to_string(&Stored::of(doc)).unwrap_or_else(|_| format!("{{\"schema\":{SCHEMA_VERSION}}}"))
+}
+
+/// The document as stored, for embedding in another JSON value (an export file).
+pub fn encode_value(doc: &Document) -> Value {
+    serde_json::from_str(&encode(doc)).unwrap_or(Value::Null)
+}
+
+/// Schema 3 as stored. Borrowed when writing (a save copies nothing), owned when reading.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored<'a> {
+    schema: u32,
+    #[serde(default)]
+    revision: u64,
+    active: Cow<'a, str>,
+    /// Every item id any result answered, once; results' answers are digits in this order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    items: Vec<Cow<'a, str>>,
+    profiles: Vec<StoredProfile<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredProfile<'a> {
+    id: Cow<'a, str>,
+    #[serde(default)]
+    name: Cow<'a, str>,
+    #[serde(default)]
+    progress: Option<Cow<'a, Progress>>,
+    #[serde(default)]
+    results: Vec<CompactResult<'a>>,
+    #[serde(default, skip_serializing_if = "no_entries")]
+    done: Cow<'a, BTreeMap<String, Vec<String>>>,
+    #[serde(default, skip_serializing_if = "no_items")]
+    reviews: Cow<'a, [Review]>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompactResult<'a> {
+    id: Cow<'a, str>,
+    finished_at: u64,
+    bank: Cow<'a, str>,
+    /// One digit per entry of `items`: the answer 1 to 5, or 0; trailing zeros are left off.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    answers: String,
+    #[serde(default, skip_serializing_if = "no_entries")]
+    timings: Cow<'a, BTreeMap<String, u32>>,
+    #[serde(default, skip_serializing_if = "no_entries")]
+    facts: Cow<'a, BTreeMap<String, Vec<String>>>,
+    #[serde(default, skip_serializing_if = "no_items")]
+    stories: Cow<'a, [String]>,
+    #[serde(default, skip_serializing_if = "no_items")]
+    deals: Cow<'a, [String]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    self_talk: Option<Answer>,
+    scores: PerCause<Option<u8>>,
+    primary: Option<Cause>,
+    pattern: Pattern,
+    #[serde(default, skip_serializing_if = "no_items")]
+    flags: Cow<'a, [Flag]>,
+}
+
+fn no_entries<K, V>(m: &BTreeMap<K, V>) -> bool {
+    m.is_empty()
+}
+
+fn no_items<T>(v: &[T]) -> bool {
+    v.is_empty()
+}
+
+impl<'a> Stored<'a> {
+    fn of(doc: &'a Document) -> Stored<'a> {
+        let mut items: Vec<Cow<'a, str>> = Vec::new();
+        let mut index: BTreeMap<&'a str, usize> = BTreeMap::new();
+        for r in doc.profiles.iter().flat_map(|p| &p.results) {
+            for id in r.responses.answers.keys() {
+                index.entry(id.as_str()).or_insert_with(|| {
+                    items.push(Cow::Borrowed(id.as_str()));
+                    items.len() - 1
+                });
+            }
+        }
+        let digits_of = |answers: &BTreeMap<String, Answer>| {
+            digits(answers.iter().filter_map(|(id, &a)| index.get(id.as_str()).map(|&i| (i, a))))
+        };
+        let profiles = doc
+            .profiles
+            .iter()
+            .map(|p| StoredProfile {
+                id: Cow::Borrowed(&p.id),
+                name: Cow::Borrowed(&p.name),
+                progress: p.progress.as_ref().map(Cow::Borrowed),
+                results: p
+                    .results
+                    .iter()
+                    .map(|r| CompactResult {
+                        id: Cow::Borrowed(&r.id),
+                        finished_at: r.finished_at,
+                        bank: Cow::Borrowed(&r.bank),
+                        answers: digits_of(&r.responses.answers),
+                        timings: Cow::Borrowed(&r.responses.timings),
+                        facts: Cow::Borrowed(&r.responses.facts),
+                        stories: Cow::Borrowed(&r.responses.stories),
+                        deals: Cow::Borrowed(&r.responses.deals),
+                        self_talk: r.responses.self_talk,
+                        scores: r.scores.clone(),
+                        primary: r.primary,
+                        pattern: r.pattern,
+                        flags: Cow::Borrowed(&r.flags),
+                    })
+                    .collect(),
+                done: Cow::Borrowed(&p.done),
+                reviews: Cow::Borrowed(&p.reviews),
+            })
+            .collect();
+        Stored { schema: SCHEMA_VERSION, revision: doc.revision, active: Cow::Borrowed(&doc.active), items, profiles }
+    }
+
+    fn into_document(self) -> Result<Document, String> {
+        let items = self.items;
+        let answers_of = |digits: &str| -> Result<BTreeMap<String, Answer>, String> {
+            let mut answers = BTreeMap::new();
+            for (i, b) in digits.bytes().enumerate().filter(|&(_, b)| b != b'0') {
+                let id = items.get(i).ok_or("a result has more answers than the document has items")?;
+                let answer =
+                    b.checked_sub(b'0').and_then(Answer::new).ok_or("a result's answers must be digits from 0 to 5")?;
+                answers.insert(id.to_string(), answer);
+            }
+            Ok(answers)
+        };
+        let mut profiles = Vec::with_capacity(self.profiles.len());
+        for p in self.profiles {
+            let mut results = Vec::with_capacity(p.results.len());
+            for r in p.results {
+                results.push(StoredResult {
+                    responses: Responses {
+                        answers: answers_of(&r.answers)?,
+                        timings: r.timings.into_owned(),
+                        facts: r.facts.into_owned(),
+                        stories: r.stories.into_owned(),
+                        deals: r.deals.into_owned(),
+                        self_talk: r.self_talk,
+                    },
+                    id: r.id.into_owned(),
+                    finished_at: r.finished_at,
+                    bank: r.bank.into_owned(),
+                    scores: r.scores,
+                    primary: r.primary,
+                    pattern: r.pattern,
+                    flags: r.flags.into_owned(),
+                });
+            }
+            profiles.push(Profile {
+                id: p.id.into_owned(),
+                name: p.name.into_owned(),
+                progress: p.progress.map(Cow::into_owned),
+                results,
+                done: p.done.into_owned(),
+                reviews: p.reviews.into_owned(),
+            });
+        }
+        Ok(Document { schema: SCHEMA_VERSION, revision: self.revision, active: self.active.into_owned(), profiles })
+    }
 }
 
 #[cfg(test)]
@@ -268,6 +496,8 @@ mod tests {
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v1.json");
 
     const V2_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v2.json");
+
+    const V3_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v3.json");
 
     #[test]
     fn version_1_fixture_loads_forever() {
@@ -288,6 +518,72 @@ mod tests {
         assert_eq!(doc.profile().name, "Sam");
         assert!(doc.profile().is_done("r-1763900000000", "discipline-w1"));
         assert_eq!(doc.profile().reviews[0].day, "2026-11-23");
+    }
+
+    #[test]
+    fn version_3_fixture_loads_forever() {
+        let doc = decode(V3_FIXTURE).unwrap();
+        assert_eq!(doc, decode(V2_FIXTURE).unwrap());
+        let answers = &doc.profile().results[0].responses.answers;
+        assert_eq!(answers.get("discipline-3").map(|a| a.value()), Some(5));
+        assert_eq!(answers.len(), 3);
+    }
+
+    #[test]
+    fn stored_answers_are_digits_against_one_list_of_items() {
+        let bank = crate::bank::Bank::default_bank().unwrap();
+        let full = |at: u64, health: u8| {
+            let responses = Responses {
+                answers: bank
+                    .items()
+                    .iter()
+                    .map(|i| (i.id.clone(), Answer::new(1 + (health + at as u8) % 5).unwrap()))
+                    .collect(),
+                facts: [("duration", "m3to6"), ("below_target", "lt10"), ("changed", "territory")]
+                    .iter()
+                    .map(|(f, o)| (f.to_string(), vec![o.to_string()]))
+                    .collect(),
+                stories: vec!["leads".into(), "price".into(), "boss".into()],
+                deals: vec!["discover".into(); 10],
+                self_talk: Answer::new(4),
+                ..Responses::default()
+            };
+            let d = crate::diagnosis::diagnose(&bank, &responses);
+            StoredResult {
+                id: format!("r{at}"),
+                finished_at: at,
+                bank: bank.raw().id.clone(),
+                scores: d.scores(),
+                primary: d.primary,
+                pattern: d.pattern,
+                flags: d.flags,
+                responses,
+            }
+        };
+        let mut doc = Document::new();
+        doc.profile_mut().results.push(full(1_795_000_000_000, 2));
+        let one = encode(&doc).len();
+        doc.profile_mut().results.push(full(1_795_086_400_000, 3));
+        let two = encode(&doc);
+        // The item ids are written once, however many results there are.
+        assert_eq!(two.matches("\"training-1\"").count(), 1);
+        let per_result = two.len() - one;
+        assert!(per_result <= 600, "{per_result} bytes per result: {two}");
+        assert_eq!(decode(&two).unwrap(), doc);
+    }
+
+    #[test]
+    fn stored_answers_that_are_not_digits_or_items_are_refused() {
+        let doc = |answers: &str| {
+            format!(
+                r#"{{"schema":3,"active":"default","items":["a-1","a-2"],"profiles":[{{"id":"default","results":[{{"id":"r1","finished_at":1,"bank":"b","answers":"{answers}","scores":{{"training":1,"effort":1,"discipline":1,"feedback":1}},"primary":null,"pattern":"none"}}]}}]}}"#
+            )
+        };
+        assert_eq!(decode(&doc("05")).unwrap().profile().results[0].responses.answers.len(), 1);
+        assert!(matches!(decode(&doc("7")), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(&doc("x")), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(&doc("001")), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(&doc("\u{e9}1")), Err(DecodeError::WrongShape(_))));
     }
 
     #[test]
@@ -335,8 +631,9 @@ mod tests {
 
     fn any_document() -> impl Strategy<Value = Document> {
         let answers = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=5, 0..12);
-        (answers, any::<u64>(), proptest::option::of("[a-z-]{1,12}"), 0u64..4_000_000_000_000).prop_map(
-            |(answers, revision, step, at)| {
+        let earlier = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=5, 0..12);
+        (answers, earlier, any::<u64>(), proptest::option::of("[a-z-]{1,12}"), 0u64..4_000_000_000_000).prop_map(
+            |(answers, earlier, revision, step, at)| {
                 let responses = Responses {
                     answers: answers.into_iter().map(|(k, v)| (k, Answer::new(v).unwrap())).collect(),
                     stories: vec!["leads".into()],
@@ -364,6 +661,11 @@ mod tests {
                     pattern: Pattern::Single,
                     flags: vec![Flag::TooFast],
                 }];
+                let mut before = profile.results[0].clone();
+                before.id = "earlier".into();
+                before.responses.answers = earlier.into_iter().map(|(k, v)| (k, Answer::new(v).unwrap())).collect();
+                before.responses.timings = before.responses.answers.keys().map(|k| (k.clone(), 4200)).collect();
+                profile.results.insert(0, before);
                 Document { schema: SCHEMA_VERSION, revision, active: DEFAULT_PROFILE.into(), profiles: vec![profile] }
             },
         )

@@ -14,7 +14,7 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// Everything Groove keeps, plus any unreadable values kept aside (key, raw text).
 pub fn export(doc: &Document, exported_at: u64, kept_aside: &[(String, String)]) -> String {
-    let document = serde_json::to_value(doc).unwrap_or(Value::Null);
+    let document = schema::encode_value(doc);
     let unreadable: Vec<Value> = kept_aside.iter().map(|(k, v)| json!({ "key": k, "value": v })).collect();
     let file = json!({
         "kind": EXPORT_KIND,
