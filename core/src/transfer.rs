@@ -26,6 +26,14 @@ pub fn export(doc: &Document, exported_at: u64, kept_aside: &[(String, String)])
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// A size for people: "1.5 MB" or "12.0 KB", to one decimal, rounded. Integer arithmetic
+/// only: formatting a float would add float printing to the wasm for this one line.
+pub fn size_text(bytes: u64) -> String {
+    let (unit, name) = if bytes >= 1_000_000 { (1_048_576, "MB") } else { (1024, "KB") };
+    let tenths = (bytes.saturating_mul(10) + unit / 2) / unit;
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge(usize),
@@ -40,9 +48,9 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge(n) => write!(
                 f,
-                "the file is {:.1} MB; a Groove export is far smaller (at most {} MB is read)",
-                *n as f64 / 1_048_576.0,
-                MAX_IMPORT_BYTES / 1_048_576
+                "the file is {}; a Groove export is far smaller (at most {} is read)",
+                size_text(*n as u64),
+                size_text(MAX_IMPORT_BYTES as u64)
             ),
             ImportError::NotJson(why) => write!(f, "the file is not JSON ({why})"),
             ImportError::NotAnExport => f.write_str("the file is JSON but not a Groove export"),
@@ -178,6 +186,17 @@ mod tests {
 
     fn sample() -> Document {
         decode(include_str!("../../tests/fixtures/schema-v2.json")).unwrap()
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size_text(0), "0.0 KB");
+        assert_eq!(size_text(1024), "1.0 KB");
+        assert_eq!(size_text(1_945_600), "1.9 MB");
+        assert_eq!(size_text(1_048_575), "1.0 MB");
+        assert_eq!(size_text(999_999), "976.6 KB");
+        assert_eq!(size_text(MAX_IMPORT_BYTES as u64), "5.0 MB");
+        assert!(ImportError::TooLarge(6 * 1_048_576).to_string().starts_with("the file is 6.0 MB;"));
     }
 
     #[test]

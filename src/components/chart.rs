@@ -27,7 +27,7 @@ pub fn score_chart(props: &Props) -> Html {
                 let y = i * row;
                 let name = &props.bank.cause(cause).name;
                 let band = score.map(Band::of);
-                let class = classes!("bar", band.map(|b| b.label().to_lowercase()), (props.primary == Some(cause)).then_some("primary"));
+                let class = classes!("bar", band.map(|b| b.label().to_ascii_lowercase()), (props.primary == Some(cause)).then_some("primary"));
                 html! {
                     <g key={cause.id()} data-cause={cause.id()}>
                         <text x="0" y={(y + 16).to_string()} class="axis">{name}</text>

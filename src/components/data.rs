@@ -25,11 +25,7 @@ enum ImportState {
 }
 
 fn kb(bytes: f64) -> String {
-    if bytes >= 1_048_576.0 {
-        format!("{:.1} MB", bytes / 1_048_576.0)
-    } else {
-        format!("{:.1} KB", bytes / 1024.0)
-    }
+    groove_core::transfer::size_text(bytes as u64)
 }
 
 #[function_component(DataView)]

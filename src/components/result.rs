@@ -153,13 +153,13 @@ pub fn result_view(props: &Props) -> Html {
                             if !r.pulled_down.is_empty() {
                                 <p class="why-label">{"Pulled it down:"}</p>
                                 <ul>{ for r.pulled_down.iter().take(3).map(|x| html! {
-                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em>{bank.scale_label(x.answer).to_lowercase()}</em></li>
+                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em class="said">{bank.scale_label(x.answer)}</em></li>
                                 }) }</ul>
                             }
                             if !r.held_up.is_empty() {
                                 <p class="why-label">{"Held it up:"}</p>
                                 <ul>{ for r.held_up.iter().take(3).map(|x| html! {
-                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em>{bank.scale_label(x.answer).to_lowercase()}</em></li>
+                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em class="said">{bank.scale_label(x.answer)}</em></li>
                                 }) }</ul>
                             }
                         </details>

@@ -100,7 +100,7 @@ pub fn review_view(props: &Props) -> Html {
                 <ul class="reviews">
                 { for profile.reviews.iter().rev().take(7).map(|r| html! {
                     <li key={r.day.clone()}><strong>{&r.day}</strong>
-                        if let Some((_, label)) = FOLLOWED.iter().find(|(v, _)| *v == r.followed) { <p>{"Did what I planned: "}{label.to_lowercase()}</p> }
+                        if let Some((_, label)) = FOLLOWED.iter().find(|(v, _)| *v == r.followed) { <p>{"Did what I planned: "}{label.to_ascii_lowercase()}</p> }
                         if !r.worked.is_empty() { <p>{"Worked: "}{&r.worked}</p> }
                         if !r.change.is_empty() { <p>{"Change: "}{&r.change}</p> }
                         if !r.note.is_empty() { <p>{"Note: "}{&r.note}</p> }
