@@ -37,6 +37,9 @@ pub fn history_view(props: &Props) -> Html {
     let compare_a = use_state(|| None::<String>);
     let compare_b = use_state(|| None::<String>);
     let shown = use_state(|| PAGE);
+    // The pickers list every result twice: built only when asked for, so a year of daily
+    // results opens History without two thousand options.
+    let picking = use_state(|| false);
     if history.is_empty() {
         return html! {
             <section class="card">
@@ -72,10 +75,17 @@ pub fn history_view(props: &Props) -> Html {
 
             if history.len() >= 2 {
                 <h2>{"Compare two"}</h2>
-                <div class="compare-pick">
-                    <label>{"Earlier "}<select data-testid="compare-a" onchange={on_select(compare_a.clone())}>{option_list(&a_id)}</select></label>
-                    <label>{"Later "}<select data-testid="compare-b" onchange={on_select(compare_b.clone())}>{option_list(&b_id)}</select></label>
-                </div>
+                if *picking {
+                    <div class="compare-pick">
+                        <label>{"Earlier "}<select data-testid="compare-a" onchange={on_select(compare_a.clone())}>{option_list(&a_id)}</select></label>
+                        <label>{"Later "}<select data-testid="compare-b" onchange={on_select(compare_b.clone())}>{option_list(&b_id)}</select></label>
+                    </div>
+                } else {
+                    <p class="compare-dates">
+                        {a.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" \u{2192} "}{b.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" "}
+                        <button type="button" onclick={ let p = picking.clone(); move |_| p.set(true) }>{"Choose which two"}</button>
+                    </p>
+                }
                 if let (Some(a), Some(b)) = (a, b) {
                     <ul class="compare" data-testid="compare">
                     { for Cause::ALL.iter().map(|&c| {

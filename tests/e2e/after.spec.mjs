@@ -31,6 +31,12 @@ test('two diagnostics show in history, in the trend and in a comparison; one can
   }
   // Earlier: discipline 0; later: discipline 100.
   await expect(page.getByTestId('compare')).toContainText(`${causeName.discipline}: 0 → 100 (+100, better)`);
+  // The pickers are built on demand; choosing the same result twice shows no change.
+  await expect(page.getByTestId('compare-a')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Choose which two' }).click();
+  await expect(page.getByTestId('compare-a').locator('option')).toHaveCount(2);
+  await page.getByTestId('compare-a').selectOption({ index: 0 });
+  await expect(page.getByTestId('compare')).toContainText(`${causeName.discipline}: 100 → 100 (0, no change)`);
   await page.locator('.result-row').first().getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(page.locator('.result-row')).toHaveCount(2);
