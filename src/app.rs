@@ -63,34 +63,45 @@ pub fn app() -> Html {
     });
     let embed: Rc<EmbedOptions> = (*embed).clone();
     let requested = use_memo((), |_| requested_bank());
-    let source = use_state(|| if requested.is_some() { BankSource::Loading } else { shipped(None, &embed) });
+    // Start-up is three tasks: mount this shell; read the bank; render Groove. Each is short
+    // enough not to block a slow phone, where one task doing all three would.
+    let source = use_state(|| BankSource::Loading);
     {
         let source = source.clone();
         let embed = embed.clone();
         use_effect_with(requested.clone(), move |requested| {
-            if let Some(path) = (**requested).clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let refused = |why: String| {
-                        Some(format!(
-                            "Your coach's question bank ({path}) was refused, so Groove uses its own questions. {why}"
-                        ))
-                    };
-                    let next = match browser::fetch_text(&path).await {
-                        Ok(text) => match Bank::parse(&text) {
-                            Ok(bank) => BankSource::Ready(content_of(bank, &embed), None),
-                            Err(e) => shipped(refused(e.to_string()), &embed),
-                        },
-                        Err(why) => shipped(refused(format!("It could not be loaded: {why}.")), &embed),
-                    };
-                    source.set(next);
-                });
-            }
+            let requested = (**requested).clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match requested {
+                    None => {
+                        browser::next_task().await;
+                        shipped(None, &embed)
+                    }
+                    Some(path) => {
+                        let refused = |why: String| {
+                            Some(format!(
+                                "Your coach's question bank ({path}) was refused, so Groove uses its own questions. {why}"
+                            ))
+                        };
+                        match browser::fetch_text(&path).await {
+                            Ok(text) => match Bank::parse(&text) {
+                                Ok(bank) => BankSource::Ready(content_of(bank, &embed), None),
+                                Err(e) => shipped(refused(e.to_string()), &embed),
+                            },
+                            Err(why) => shipped(refused(format!("It could not be loaded: {why}.")), &embed),
+                        }
+                    }
+                };
+                browser::next_task().await;
+                source.set(next);
+            });
         });
     }
     match &*source {
-        BankSource::Loading => {
+        BankSource::Loading if requested.is_some() => {
             html! { <main class="shell"><p role="status">{"Loading your coach's questions\u{2026}"}</p></main> }
         }
+        BankSource::Loading => html! {},
         BankSource::Ready(content, notice) => {
             html! { <Groove content={content.clone()} bank_notice={notice.clone()} /> }
         }

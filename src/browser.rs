@@ -95,6 +95,18 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "it is not text".to_string())
 }
 
+/// Resolves in a later task (a zero-delay timer). Start-up awaits it between its steps, so
+/// it is a few short tasks rather than one long one that would hold up a slow phone.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Today in the person's own time zone.
 pub fn local_today() -> Day {
     let d = js_sys::Date::new_0();

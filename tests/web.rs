@@ -22,7 +22,13 @@ async fn mount() -> web_sys::Element {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<groove::app::App>::with_root(host.clone()).render();
-    settle().await;
+    // Start-up takes a few tasks (see app.rs): wait until the app's main region is there.
+    for _ in 0..100 {
+        settle().await;
+        if host.query_selector("#main").ok().flatten().is_some() {
+            break;
+        }
+    }
     host
 }
 
