@@ -7,9 +7,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 // The goal is 100 KB; until the app reaches it this ceiling holds today's size and may only go down.
-// Measured 209,912 bytes brotli on 2026-11-24 (after dropping stored timings and stripping
-// wasm producers), rounded up to the next KB (1 KB = 1,000 bytes): 110 KB above the goal.
-const FIRST_LOAD_CEILING = 210_000;
+// Measured 201,884 bytes brotli on 2026-11-24 (schema 3 without a reader for the old shape,
+// no float printing), rounded up to the next KB (1 KB = 1,000 bytes): 102 KB above the goal.
+const FIRST_LOAD_CEILING = 202_000;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
