@@ -683,6 +683,28 @@ mod tests {
         }
 
         #[test]
+        fn any_stored_answers_or_items_decode_without_panic(
+            answers in "\\PC{0,40}",
+            items in proptest::collection::vec("\\PC{0,6}", 0..6),
+            old in proptest::collection::btree_map("\\PC{0,6}", any::<i64>(), 0..6),
+        ) {
+            let result = serde_json::json!({ "id": "r1", "finished_at": 1, "bank": "b", "answers": answers,
+                "scores": { "training": 1, "effort": null, "discipline": 100, "feedback": 0 }, "primary": null, "pattern": "none" });
+            let v3 = serde_json::json!({ "schema": 3, "active": "default", "items": items, "profiles": [{ "id": "default", "results": [result] }] });
+            if let Ok(doc) = decode(&v3.to_string()) {
+                prop_assert_eq!(decode(&encode(&doc)).unwrap(), doc);
+            }
+            let mut v2 = serde_json::json!({ "schema": 2, "active": "default", "profiles": [{ "id": "default", "results": [{ "id": "r1", "finished_at": 1, "bank": "b",
+                "scores": { "training": 1, "effort": null, "discipline": 100, "feedback": 0 }, "primary": null, "pattern": "none" }] }] });
+            v2["profiles"][0]["results"][0]["responses"] = serde_json::json!({ "answers": old });
+            let migrated = decode(&v2.to_string());
+            prop_assert_eq!(migrated.is_ok(), old.values().all(|&a| (1..=5).contains(&a)));
+            if let Ok(doc) = migrated {
+                prop_assert_eq!(doc.profile().results[0].responses.answers.len(), old.len());
+            }
+        }
+
+        #[test]
         fn any_truncation_of_a_valid_document_is_an_error_or_the_same(doc in any_document(), cut in any::<prop::sample::Index>()) {
             let full = encode(&doc);
             let at = cut.index(full.len());
