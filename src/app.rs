@@ -97,6 +97,14 @@ pub fn app() -> Html {
             });
         });
     }
+    // index.html's painted first screen goes in the same task as the app's own appears, so
+    // no frame shows both and nothing shifts.
+    let showing = requested.is_some() || !matches!(*source, BankSource::Loading);
+    use_effect_with(showing, |&showing| {
+        if showing {
+            browser::remove_placeholder();
+        }
+    });
     match &*source {
         BankSource::Loading if requested.is_some() => {
             html! { <main class="shell"><p role="status">{"Loading your coach's questions\u{2026}"}</p></main> }

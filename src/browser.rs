@@ -107,6 +107,13 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Removes the first screen index.html paints before the wasm arrives (`#placeholder`).
+pub fn remove_placeholder() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("placeholder")) {
+        el.remove();
+    }
+}
+
 /// Today in the person's own time zone.
 pub fn local_today() -> Day {
     let d = js_sys::Date::new_0();
