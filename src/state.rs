@@ -12,7 +12,7 @@ use groove_core::schema::{Document, Progress, StoredResult};
 use groove_core::share::{ShareError, Shared};
 use groove_core::stall::MAX_DEALS;
 use groove_core::wizard::Wizard;
-use groove_core::{diagnose, Responses};
+use groove_core::Responses;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -330,24 +330,9 @@ impl Reducible for State {
                 let Some(progress) = s.doc_mut().profile_mut().progress.take() else {
                     return self;
                 };
-                let bank = s.content.bank.clone();
-                let d = diagnose(&bank, &progress.responses);
-                let mut responses = progress.responses;
-                responses.deals.retain(|d| !d.is_empty());
-                // Timings only decide the "too fast" flag, which is kept with the result;
-                // dropping them halves the bytes stored per result.
-                responses.timings.clear();
                 let id = format!("r{now}");
-                s.doc_mut().profile_mut().results.push(StoredResult {
-                    id: id.clone(),
-                    finished_at: now,
-                    bank: bank.raw().id.clone(),
-                    scores: d.scores(),
-                    primary: d.primary,
-                    pattern: d.pattern,
-                    flags: d.flags,
-                    responses,
-                });
+                let result = StoredResult::finish(id.clone(), now, &s.content.bank, progress.responses);
+                s.doc_mut().profile_mut().results.push(result);
                 s.screen = Screen::Result(id);
                 s.changed();
             }

@@ -246,6 +246,27 @@ pub struct StoredResult {
     pub flags: Vec<Flag>,
 }
 
+impl StoredResult {
+    /// An assessment finished now: diagnosed from everything answered, then kept without
+    /// what only the diagnosis needed. Timings decide the "too fast" flag, which is kept;
+    /// the timings themselves are not (they were half the bytes of a result).
+    pub fn finish(id: String, finished_at: u64, bank: &crate::bank::Bank, mut responses: Responses) -> StoredResult {
+        let d = crate::diagnosis::diagnose(bank, &responses);
+        responses.deals.retain(|d| !d.is_empty());
+        responses.timings.clear();
+        StoredResult {
+            id,
+            finished_at,
+            bank: bank.raw().id.clone(),
+            scores: d.scores(),
+            primary: d.primary,
+            pattern: d.pattern,
+            flags: d.flags,
+            responses,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     /// Not JSON at all (or truncated).
@@ -280,38 +301,34 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 pub fn decode(raw: &str) -> Result<Document, DecodeError> {
-    // A first pass reads only the version, without building anything; the current version
-    // is then read straight into its types, and only older ones go through `Value`.
-    #[derive(Deserialize)]
-    struct Head {
-        schema: Option<u64>,
-    }
-    let head: Head = serde_json::from_str(raw).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => DecodeError::NoVersion,
-        _ => DecodeError::NotJson(e.to_string()),
-    })?;
-    let found = head.schema.ok_or(DecodeError::NoVersion)?;
-    if found > u64::from(SCHEMA_VERSION) {
-        return Err(DecodeError::Newer { found, supported: SCHEMA_VERSION });
-    }
-    if found == 0 {
-        return Err(DecodeError::NoVersion);
-    }
+    // The current version is read straight into its types, in one pass; only when that
+    // fails is the text read as a `Value`, to tell why or to migrate an older version.
     let shape = |e: serde_json::Error| DecodeError::WrongShape(e.to_string());
-    let stored: Stored = if found == u64::from(SCHEMA_VERSION) {
-        serde_json::from_str(raw).map_err(shape)?
-    } else {
-        let mut value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-        let mut version = found as u32;
-        while version < SCHEMA_VERSION {
-            let step = MIGRATIONS
-                .get(version as usize - 1)
-                .ok_or_else(|| DecodeError::Migration { from: version, why: "no migration".into() })?;
-            value = step(value)?;
-            version += 1;
-            value["schema"] = Value::from(version);
+    let stored: Stored = match serde_json::from_str::<Stored>(raw) {
+        Ok(stored) if stored.schema == SCHEMA_VERSION => stored,
+        current => {
+            let mut value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+            let found = value.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NoVersion)?;
+            if found > u64::from(SCHEMA_VERSION) {
+                return Err(DecodeError::Newer { found, supported: SCHEMA_VERSION });
+            }
+            if found == 0 {
+                return Err(DecodeError::NoVersion);
+            }
+            if found == u64::from(SCHEMA_VERSION) {
+                return Err(current.err().map_or_else(|| DecodeError::WrongShape("unreadable".into()), shape));
+            }
+            let mut version = found as u32;
+            while version < SCHEMA_VERSION {
+                let step = MIGRATIONS
+                    .get(version as usize - 1)
+                    .ok_or_else(|| DecodeError::Migration { from: version, why: "no migration".into() })?;
+                value = step(value)?;
+                version += 1;
+                value["schema"] = Value::from(version);
+            }
+            serde_json::from_str(&value.to_string()).map_err(shape)?
         }
-        serde_json::from_str(&value.to_string()).map_err(shape)?
     };
     let mut doc = stored.into_document().map_err(DecodeError::WrongShape)?;
     doc.normalise();
@@ -548,17 +565,7 @@ mod tests {
                 self_talk: Answer::new(4),
                 ..Responses::default()
             };
-            let d = crate::diagnosis::diagnose(&bank, &responses);
-            StoredResult {
-                id: format!("r{at}"),
-                finished_at: at,
-                bank: bank.raw().id.clone(),
-                scores: d.scores(),
-                primary: d.primary,
-                pattern: d.pattern,
-                flags: d.flags,
-                responses,
-            }
+            StoredResult::finish(format!("r{at}"), at, &bank, responses)
         };
         let mut doc = Document::new();
         doc.profile_mut().results.push(full(1_795_000_000_000, 2));
@@ -570,6 +577,23 @@ mod tests {
         let per_result = two.len() - one;
         assert!(per_result <= 600, "{per_result} bytes per result: {two}");
         assert_eq!(decode(&two).unwrap(), doc);
+    }
+
+    #[test]
+    fn a_finished_result_keeps_the_too_fast_flag_but_not_the_timings() {
+        let bank = crate::bank::Bank::default_bank().unwrap();
+        let responses = Responses {
+            answers: bank.items().iter().map(|i| (i.id.clone(), Answer::new(3).unwrap())).collect(),
+            timings: bank.items().iter().map(|i| (i.id.clone(), 200)).collect(),
+            deals: vec!["close".into(), String::new()],
+            ..Responses::default()
+        };
+        let r = StoredResult::finish("r1".into(), 1, &bank, responses);
+        assert!(r.flags.contains(&Flag::TooFast), "{:?}", r.flags);
+        assert!(r.responses.timings.is_empty());
+        assert_eq!(r.responses.deals, vec!["close".to_string()]);
+        assert_eq!(r.bank, bank.raw().id);
+        assert!(r.scores.iter().all(|(_, s)| s.is_some()));
     }
 
     #[test]
