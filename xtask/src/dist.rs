@@ -31,7 +31,7 @@ pub fn build_into(dist: &Path, cargo_target: Option<&Path>) -> Result<(), String
     let index_path = dist.join("index.html");
     let html =
         std::fs::read_to_string(&index_path).map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    let (html, boot_name, boot) = externalise_loader(&html)?;
+    let (html, boot_name, boot) = externalise_loader(&strip_comments(&html))?;
     std::fs::write(dist.join(&boot_name), boot).map_err(|e| e.to_string())?;
     std::fs::write(&index_path, html).map_err(|e| e.to_string())?;
     crate::pwa::write_service_worker(dist)?;
@@ -69,6 +69,23 @@ pub fn externalise_loader(html: &str) -> Result<(String, String, String), String
     Ok((page, name, script))
 }
 
+/// The page without its HTML comments: they are notes for us, not bytes for every visitor.
+pub fn strip_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + "-->".len()..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -94,6 +111,13 @@ mod tests {
         for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
             assert_eq!(base64(input.as_bytes()), expected);
         }
+    }
+
+    #[test]
+    fn comments_leave_the_page_and_nothing_else_does() {
+        assert_eq!(strip_comments("<p>a</p><!-- note -->\n<!--x--><b>-->b</b>"), "<p>a</p>\n<b>-->b</b>");
+        assert_eq!(strip_comments("<p>keep</p><!-- never closed"), "<p>keep</p>");
+        assert_eq!(strip_comments("no comment"), "no comment");
     }
 
     #[test]
