@@ -64,13 +64,18 @@ pub fn app() -> Html {
     let embed: Rc<EmbedOptions> = (*embed).clone();
     let requested = use_memo((), |_| requested_bank());
     // Start-up is three tasks: mount this shell; read the bank; render Groove. Each is short
-    // enough not to block a slow phone, where one task doing all three would.
+    // enough not to block a slow phone, where one task doing all three would. index.html's
+    // painted first screen goes in the task where the app's own appears (Yew renders on the
+    // microtask queue, within it), so no frame shows both and nothing shifts.
     let source = use_state(|| BankSource::Loading);
     {
         let source = source.clone();
         let embed = embed.clone();
         use_effect_with(requested.clone(), move |requested| {
             let requested = (**requested).clone();
+            if requested.is_some() {
+                browser::remove_placeholder(); // "Loading your coach's questions" shows now
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match requested {
                     None => {
@@ -94,17 +99,10 @@ pub fn app() -> Html {
                 };
                 browser::next_task().await;
                 source.set(next);
+                browser::remove_placeholder();
             });
         });
     }
-    // index.html's painted first screen goes in the same task as the app's own appears, so
-    // no frame shows both and nothing shifts.
-    let showing = requested.is_some() || !matches!(*source, BankSource::Loading);
-    use_effect_with(showing, |&showing| {
-        if showing {
-            browser::remove_placeholder();
-        }
-    });
     match &*source {
         BankSource::Loading if requested.is_some() => {
             html! { <main class="shell"><p role="status">{"Loading your coach's questions\u{2026}"}</p></main> }

@@ -75,16 +75,16 @@ pub fn history_view(props: &Props) -> Html {
 
             if history.len() >= 2 {
                 <h2>{"Compare two"}</h2>
+                // A disclosure button: it stays, so focus stays on it when the pickers appear.
+                <p class="compare-dates">
+                    {a.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" \u{2192} "}{b.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" "}
+                    <button type="button" aria-expanded={if *picking { "true" } else { "false" }} onclick={ let p = picking.clone(); move |_| p.set(!*p) }>{"Choose which two"}</button>
+                </p>
                 if *picking {
                     <div class="compare-pick">
                         <label>{"Earlier "}<select data-testid="compare-a" onchange={on_select(compare_a.clone())}>{option_list(&a_id)}</select></label>
                         <label>{"Later "}<select data-testid="compare-b" onchange={on_select(compare_b.clone())}>{option_list(&b_id)}</select></label>
                     </div>
-                } else {
-                    <p class="compare-dates">
-                        {a.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" \u{2192} "}{b.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" "}
-                        <button type="button" onclick={ let p = picking.clone(); move |_| p.set(true) }>{"Choose which two"}</button>
-                    </p>
                 }
                 if let (Some(a), Some(b)) = (a, b) {
                     <ul class="compare" data-testid="compare">

@@ -33,7 +33,11 @@ test('two diagnostics show in history, in the trend and in a comparison; one can
   await expect(page.getByTestId('compare')).toContainText(`${causeName.discipline}: 0 → 100 (+100, better)`);
   // The pickers are built on demand; choosing the same result twice shows no change.
   await expect(page.getByTestId('compare-a')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Choose which two' }).click();
+  const choose = page.getByRole('button', { name: 'Choose which two' });
+  await expect(choose).toHaveAttribute('aria-expanded', 'false');
+  await choose.click();
+  await expect(choose).toBeFocused();
+  await expect(choose).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('compare-a').locator('option')).toHaveCount(2);
   await page.getByTestId('compare-a').selectOption({ index: 0 });
   await expect(page.getByTestId('compare')).toContainText(`${causeName.discipline}: 100 → 100 (0, no change)`);
