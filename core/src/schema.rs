@@ -3,7 +3,8 @@
 //! In memory a result's answers are a map from item id to answer. Stored (schema 3), the
 //! document names each item id once in `items`, and each result keeps its answers as one
 //! digit per item in that order, `0` where it was not answered: a year of daily results
-//! stays small. `Document`'s own serde shape is schema 2's; it is read only to migrate.
+//! stays small. `Document` itself has no serde shape: `Stored` is how it is written and
+//! read, and older versions are migrated as JSON values.
 //!
 //! Decoding is total: any string gives a `Document` or a `DecodeError`, never a panic.
 //! Older versions are migrated on read, one step per version; a newer version is refused,
@@ -340,7 +341,8 @@ pub fn encode(doc: &Document) -> String {
     serde_json::to_string(&Stored::of(doc)).unwrap_or_else(|_| format!("{{\"schema\":{SCHEMA_VERSION}}}"))
 }
 
-/// The document as stored, for embedding in another JSON value (an export file).
+/// The document as stored, for embedding in another JSON value (an export file). Through
+/// text, like the migrations: `to_value` would compile a second serialiser into the wasm.
 pub fn encode_value(doc: &Document) -> Value {
     serde_json::from_str(&encode(doc)).unwrap_or(Value::Null)
 }

@@ -15,23 +15,23 @@ test.describe('before the wasm arrives', () => {
   // No service worker, so holding the wasm back below cannot be undone by its cache.
   test.use({ serviceWorkers: 'block' });
   test('index.html paints the first screen, where the app then shows it', async ({ page }) => {
-  const g = new Groove(page);
-  await g.fresh();
-  const seen = async (root) => ({
-    heading: await page.locator(`${root} h1`).innerText(),
-    lead: await page.locator(`${root} .lead`).innerText(),
-    nav: await page.locator(`${root} nav`).innerText(),
-    boxes: await Promise.all(['h1', '.lead', 'nav'].map((s) => page.locator(`${root} ${s}`).boundingBox())),
-  });
-  const app = await seen('.shell:has(#main)');
-  await expect(page.locator('#placeholder')).toHaveCount(0);
-  // The same page with the wasm held back: only the placeholder, which must match.
-  await page.route('**/*.wasm', (route) => route.abort());
-  await page.reload();
-  await expect(page.locator('#placeholder h1')).toBeVisible();
-  await page.waitForTimeout(300);
-  await expect(page.locator('#main')).toHaveCount(0);
-  expect(await seen('#placeholder')).toEqual(app);
+    const g = new Groove(page);
+    await g.fresh();
+    const seen = async (root) => ({
+      heading: await page.locator(`${root} h1`).innerText(),
+      lead: await page.locator(`${root} .lead`).innerText(),
+      nav: await page.locator(`${root} nav`).innerText(),
+      boxes: await Promise.all(['h1', '.lead', 'nav'].map((s) => page.locator(`${root} ${s}`).boundingBox())),
+    });
+    const app = await seen('.shell:has(#main)');
+    await expect(page.locator('#placeholder')).toHaveCount(0);
+    // The same page with the wasm held back: only the placeholder, which must match.
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.reload();
+    await expect(page.locator('#placeholder h1')).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(page.locator('#main')).toHaveCount(0);
+    expect(await seen('#placeholder')).toEqual(app);
   });
 });
 
