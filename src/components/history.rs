@@ -4,7 +4,7 @@ use super::StateHandle;
 use crate::state::{Action, Screen};
 use groove_core::bank::Bank;
 use groove_core::schema::StoredResult;
-use groove_core::Cause;
+use groove_core::{Cause, PerCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -50,8 +50,12 @@ pub fn history_view(props: &Props) -> Html {
         };
     }
     // Oldest first for the trend (the latest TREND_POINTS); newest first for the list.
-    let mut chronological: Vec<&StoredResult> = history.iter().take(TREND_POINTS).copied().collect();
-    chronological.reverse();
+    let trend: Vec<TrendPoint> = history
+        .iter()
+        .take(TREND_POINTS)
+        .rev()
+        .map(|r| TrendPoint { id: r.id.clone(), at: r.finished_at, scores: r.scores.clone() })
+        .collect();
     let a_id = (*compare_a).clone().unwrap_or_else(|| history.get(1).unwrap_or(&history[0]).id.clone());
     let b_id = (*compare_b).clone().unwrap_or_else(|| history[0].id.clone());
     let a = history.iter().find(|r| r.id == a_id).copied();
@@ -71,7 +75,7 @@ pub fn history_view(props: &Props) -> Html {
             <h1 id="history-title" tabindex="-1">{"History"}</h1>
             <p>{format!("{} finished assessment{}.", history.len(), if history.len() == 1 { "" } else { "s" })}</p>
             if history.len() > TREND_POINTS { <p class="small">{format!("The trend shows your latest {TREND_POINTS} results.")}</p> }
-            <TrendChart bank={bank.clone()} results={chronological.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} />
+            <TrendChart bank={bank.clone()} points={trend} />
 
             if history.len() >= 2 {
                 <h2>{"Compare two"}</h2>
@@ -142,14 +146,22 @@ pub fn history_view(props: &Props) -> Html {
 pub struct TrendProps {
     pub bank: std::rc::Rc<Bank>,
     /// Oldest first.
-    pub results: Vec<StoredResult>,
+    pub points: Vec<TrendPoint>,
+}
+
+/// What the trend shows of one result: not its answers, which it would only copy.
+#[derive(Clone, PartialEq)]
+pub struct TrendPoint {
+    pub id: String,
+    pub at: u64,
+    pub scores: PerCause<Option<u8>>,
 }
 
 /// One line per cause, keyed by cause id, over the results in time order.
 #[function_component(TrendChart)]
 pub fn trend_chart(props: &TrendProps) -> Html {
     let (w, h, left, top, bottom) = (320usize, 180usize, 28usize, 10usize, 20usize);
-    let n = props.results.len();
+    let n = props.points.len();
     let x = |i: usize| if n <= 1 { left + (w - left) / 2 } else { left + i * (w - left - 10) / (n - 1) };
     let y = |s: u8| top + (100 - usize::from(s)) * (h - top - bottom) / 100;
     html! {
@@ -162,7 +174,7 @@ pub fn trend_chart(props: &TrendProps) -> Html {
                     </g>
                 }) }
                 { for Cause::ALL.iter().map(|&c| {
-                    let points: Vec<(usize, usize)> = props.results.iter().enumerate()
+                    let points: Vec<(usize, usize)> = props.points.iter().enumerate()
                         .filter_map(|(i, r)| r.scores.get(c).map(|s| (x(i), y(s))))
                         .collect();
                     let line: Vec<String> = points.iter().map(|(px, py)| format!("{px},{py}")).collect();
@@ -180,8 +192,8 @@ pub fn trend_chart(props: &TrendProps) -> Html {
             <div class="sr-only"><table>
                 <caption>{"Scores over time, 0 to 100"}</caption>
                 <thead><tr><th scope="col">{"Date"}</th>{ for Cause::ALL.iter().map(|&c| html! { <th scope="col">{&props.bank.cause(c).name}</th> }) }</tr></thead>
-                <tbody>{ for props.results.iter().map(|r| html! {
-                    <tr key={r.id.clone()}><th scope="row">{date_of(r.finished_at)}</th>
+                <tbody>{ for props.points.iter().map(|r| html! {
+                    <tr key={r.id.clone()}><th scope="row">{date_of(r.at)}</th>
                     { for Cause::ALL.iter().map(|&c| html! { <td>{r.scores.get(c).map_or("\u{2013}".to_string(), |s| s.to_string())}</td> }) }</tr>
                 }) }</tbody>
             </table></div>
