@@ -173,7 +173,7 @@ pub fn diagnose(bank: &Bank, responses: &Responses) -> Diagnosis {
 pub fn diagnose_result(bank: &Bank, result: &crate::schema::StoredResult) -> Diagnosis {
     let mut d = diagnose(bank, &result.responses);
     d.flags = result.flags.clone();
-    if result.bank != bank.raw().id {
+    if !result.taken_with(bank) {
         for cause in Cause::ALL {
             let r = d.causes.get_mut(cause);
             r.score = *result.scores.get(cause);

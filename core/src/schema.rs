@@ -266,6 +266,11 @@ impl StoredResult {
             responses,
         }
     }
+
+    /// Whether it was taken with `bank` (so its answers can be read against that bank's items).
+    pub fn taken_with(&self, bank: &crate::bank::Bank) -> bool {
+        self.bank == bank.raw().id
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

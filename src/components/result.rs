@@ -62,7 +62,7 @@ pub fn result_view(props: &Props) -> Html {
         return html! { <section class="card"><h1 tabindex="-1" ref={heading}>{"That result is not on this device"}</h1></section> };
     };
     let d = diagnose_result(&bank, result);
-    let other_bank = result.bank != bank.raw().id;
+    let other_bank = !result.taken_with(&bank);
     let plan = build_plan(&bank, &d, &result.responses);
     let stall = funnel(&bank, &result.responses.deals);
     let (title, confidence) = headline(&bank, &d);
