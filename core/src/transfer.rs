@@ -26,10 +26,14 @@ pub fn export(doc: &Document, exported_at: u64, kept_aside: &[(String, String)])
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// A size for people: "1.5 MB" or "12.0 KB", to one decimal, rounded. Integer arithmetic
-/// only: formatting a float would add float printing to the wasm for this one line.
+/// A size for people: "12.0 KB", "1.5 MB" or "10.0 GB", to one decimal, rounded. Integer
+/// arithmetic only: formatting a float would add float printing to the wasm for this.
 pub fn size_text(bytes: u64) -> String {
-    let (unit, name) = if bytes >= 1_000_000 { (1_048_576, "MB") } else { (1024, "KB") };
+    let (unit, name) = match bytes {
+        1_000_000_000.. => (1 << 30, "GB"),
+        1_000_000.. => (1 << 20, "MB"),
+        _ => (1 << 10, "KB"),
+    };
     let tenths = (bytes.saturating_mul(10) + unit / 2) / unit;
     format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
@@ -196,6 +200,7 @@ mod tests {
         assert_eq!(size_text(1_048_575), "1.0 MB");
         assert_eq!(size_text(999_999), "976.6 KB");
         assert_eq!(size_text(MAX_IMPORT_BYTES as u64), "5.0 MB");
+        assert_eq!(size_text(10_738_163_712), "10.0 GB");
         assert!(ImportError::TooLarge(6 * 1_048_576).to_string().starts_with("the file is 6.0 MB;"));
     }
 

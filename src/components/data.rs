@@ -7,7 +7,7 @@ use crate::browser::{self, StorageReport};
 use crate::state::{Action, Persistence};
 use crate::storage;
 use groove_core::schema::Document;
-use groove_core::transfer::{self, ImportSummary, MAX_IMPORT_BYTES};
+use groove_core::transfer::{self, size_text, ImportSummary, MAX_IMPORT_BYTES};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -22,10 +22,6 @@ enum ImportState {
     Ready(Box<Document>, ImportSummary),
     Refused(String),
     Done(String),
-}
-
-fn kb(bytes: f64) -> String {
-    groove_core::transfer::size_text(bytes as u64)
 }
 
 #[function_component(DataView)]
@@ -68,7 +64,7 @@ pub fn data_view(props: &Props) -> Html {
             if file.size() > MAX_IMPORT_BYTES as f64 {
                 import.set(ImportState::Refused(format!(
                     "The file is {}; a Groove export is far smaller, so nothing was read.",
-                    kb(file.size())
+                    size_text(file.size() as u64)
                 )));
                 return;
             }
@@ -176,8 +172,8 @@ pub fn data_view(props: &Props) -> Html {
 
             <h2>{"Storage"}</h2>
             <ul data-testid="storage-panel">
-                <li>{format!("Groove uses {} of this browser's storage.", kb(used as f64))}</li>
-                if let Some(q) = report.quota { <li>{format!("The browser allows this site up to {}.", kb(q))}</li> }
+                <li>{format!("Groove uses {} of this browser's storage.", size_text(used as u64))}</li>
+                if let Some(q) = report.quota { <li>{format!("The browser allows this site up to {}.", size_text(q as u64))}</li> }
                 <li>{ match (&state.persistence, report.persistent) {
                     (Persistence::Memory(_), _) => "Storage is blocked here: nothing is kept after you close this page.".to_string(),
                     (_, Some(true)) => "Persistent: the browser will not clear Groove's data to free space.".to_string(),
