@@ -3,7 +3,9 @@
 
 use crate::browser;
 use crate::components::data::DataView;
+use crate::components::gaps::GapsView;
 use crate::components::history::HistoryView;
+use crate::components::keep::KeepView;
 use crate::components::nav::Nav;
 use crate::components::plan::PlanView;
 use crate::components::review::ReviewView;
@@ -59,6 +61,7 @@ pub fn app() -> Html {
         storage::use_key(&options.storage_key());
         host::apply_look(&options);
         host::report_height(&options);
+        host::close_on_escape(&options);
         Rc::new(options)
     });
     let embed: Rc<EmbedOptions> = (*embed).clone();
@@ -133,6 +136,16 @@ fn groove(props: &GrooveProps) -> Html {
     let state = use_reducer(move || {
         let shared = browser::share_fragment().map(|text| groove_core::share::decode(&text));
         let mut state = State::load(content, now(), shared);
+        // The daily review reminder links to `#review`: open that screen, unless a share
+        // link is being shown.
+        if browser::review_fragment() && !matches!(state.screen, Screen::Shared(_)) {
+            state.screen = Screen::Review;
+            browser::clear_fragment();
+        }
+        // The widget's hand-off (`#keep=`): show what it adds; it is merged only on consent.
+        if let Some(text) = browser::keep_fragment() {
+            state.screen = Screen::Keep(state.plan_keep(&text));
+        }
         if let Some(notice) = bank_notice {
             state.notice = Some(match state.notice.take() {
                 Some(other) => format!("{notice} {other}"),
@@ -239,11 +252,14 @@ fn groove(props: &GrooveProps) -> Html {
         }
         Screen::Wizard => html! { <Welcome state={state.clone()} /> },
         Screen::Result(id) => html! { <ResultView state={state.clone()} id={id.clone()} /> },
+        Screen::Gaps if state.doc.profile().progress.is_some() => html! { <GapsView state={state.clone()} /> },
+        Screen::Gaps => html! { <Welcome state={state.clone()} /> },
         Screen::History => html! { <HistoryView state={state.clone()} /> },
         Screen::Plan => html! { <PlanView state={state.clone()} /> },
         Screen::Review => html! { <ReviewView state={state.clone()} /> },
         Screen::Data => html! { <DataView state={state.clone()} /> },
         Screen::Shared(shared) => html! { <SharedView state={state.clone()} shared={shared.clone()} /> },
+        Screen::Keep(keep) => html! { <KeepView state={state.clone()} keep={keep.clone()} /> },
     };
     html! {
         <div class="shell">

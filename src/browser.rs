@@ -51,10 +51,34 @@ pub fn page_url() -> String {
 
 /// The text after `#share=`, if the page was opened from a share link.
 pub fn share_fragment() -> Option<String> {
+    fragment_after("#share=")
+}
+
+/// The text after `#keep=`, if the page was opened from the widget's hand-off.
+pub fn keep_fragment() -> Option<String> {
+    fragment_after("#keep=")
+}
+
+fn fragment_after(prefix: &str) -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    let raw = hash.strip_prefix("#share=")?;
+    let raw = hash.strip_prefix(prefix)?;
     Some(js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string()))
 }
+
+/// The app's own address, without the widget's query string or any fragment: where the
+/// hand-off opens Groove at top level.
+pub fn app_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// Whether the page was opened at `#review` (the daily reminder's link).
+pub fn review_fragment() -> bool {
+    web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h == REVIEW_FRAGMENT)
+}
+
+/// The fragment of the review screen's address.
+pub const REVIEW_FRAGMENT: &str = "#review";
 
 /// Removes the fragment without reloading or adding a history entry.
 pub fn clear_fragment() {
@@ -147,6 +171,21 @@ pub async fn storage_report() -> StorageReport {
     };
     let persistent = promised(manager.persisted()).await.and_then(|v| v.as_bool());
     StorageReport { usage: field("usage"), quota: field("quota"), persistent }
+}
+
+/// Safari in a tab (not added to the Home Screen): it deletes a site's script-written
+/// storage after seven days of browsing without a visit. Read from the user agent (Safari
+/// names itself "Safari" and no other engine's token) and the installed display mode.
+pub fn safari_in_a_tab() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let agent = window.navigator().user_agent().unwrap_or_default();
+    let safari = agent.contains("Safari/")
+        && ["Chrome/", "Chromium/", "CriOS/", "FxiOS/", "EdgiOS/", "Edg/", "Android"]
+            .iter()
+            .all(|t| !agent.contains(t));
+    let navigator = JsValue::from(window.navigator());
+    let home_screen = js_sys::Reflect::get(&navigator, &JsValue::from_str("standalone")).ok().and_then(|v| v.as_bool());
+    safari && home_screen != Some(true)
 }
 
 /// Asks the browser to keep Groove's storage when space runs low; returns whether it will.

@@ -1,6 +1,7 @@
 //! The one place for host-page messages, when Groove runs as a widget in a coach's page
 //! (an iframe made by embed.js): the widget's options, its look, its height, its events.
-//! Messages go only to the host origin embed.js named; events carry scores, never answers.
+//! Messages go only to the host origin embed.js named; events carry scores, never answers,
+//! and the coach's `ref` when one was given (it is never stored).
 
 use groove_core::embed::{EmbedOptions, Theme};
 use wasm_bindgen::closure::Closure;
@@ -57,9 +58,33 @@ pub fn report_height(o: &EmbedOptions) {
     on_resize.forget();
 }
 
-/// A DOM event for the host page, only when it asked for events (`events` attribute).
-pub fn send_event(o: &EmbedOptions, name: &str, detail: serde_json::Value) {
-    if o.events {
-        post(o, serde_json::json!({ "type": format!("groove:{name}"), "detail": detail }));
+/// A DOM event for the host page, only when it asked for events (`events` attribute), with
+/// the coach's `ref` added to its detail.
+pub fn send_event(o: &EmbedOptions, name: &str, mut detail: serde_json::Value) {
+    if !o.events {
+        return;
     }
+    if let (Some(reference), Some(fields)) = (&o.reference, detail.as_object_mut()) {
+        fields.insert("ref".to_string(), serde_json::Value::String(reference.clone()));
+    }
+    post(o, serde_json::json!({ "type": format!("groove:{name}"), "detail": detail }));
+}
+
+/// In embed.js's modal dialog (`mode="popup"`), Escape pressed inside the frame never
+/// reaches the host page's dialog, so the frame asks the host to close it. A key some
+/// control already used (`preventDefault`) is left alone.
+pub fn close_on_escape(o: &EmbedOptions) {
+    if !o.popup || o.host_origin.is_none() {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let options = o.clone();
+    let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" && !e.default_prevented() {
+            post(&options, serde_json::json!({ "type": "groove:close" }));
+        }
+    });
+    let _ = document.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_key.forget();
 }

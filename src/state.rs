@@ -5,12 +5,13 @@
 //! decided once, at load, by `Persistence`.
 
 use crate::storage::{self, Loaded};
-use groove_core::answers::Answer;
+use groove_core::answers::{Answer, Reply};
 use groove_core::bank::Bank;
 use groove_core::schema::Review;
 use groove_core::schema::{Document, Progress, StoredResult};
 use groove_core::share::{ShareError, Shared};
 use groove_core::stall::MAX_DEALS;
+use groove_core::transfer::ImportSummary;
 use groove_core::wizard::Wizard;
 use groove_core::Responses;
 use std::rc::Rc;
@@ -38,12 +39,17 @@ pub enum Screen {
     Welcome,
     Wizard,
     Result(String),
+    /// Before a result: the causes with too few answers, and the way back to their questions.
+    Gaps,
     History,
     Plan,
     Review,
     Data,
     /// A result opened from a share link: read-only, or why the link cannot be read.
     Shared(Result<Shared, ShareError>),
+    /// A result handed over from the widget: the merged document and what it adds, or why
+    /// the link cannot be used. Applied only on consent.
+    Keep(Result<Rc<(Document, ImportSummary)>, String>),
 }
 
 /// Whether changes can be kept, decided once at load.
@@ -85,6 +91,8 @@ pub struct State {
     pub update_ready: bool,
     /// Whether the browser agreed to keep storage persistent, once asked after a result.
     pub persistent: Option<bool>,
+    /// The person came to the current question from the gaps screen: Next goes back there.
+    pub from_gaps: bool,
 }
 
 pub enum Action {
@@ -96,7 +104,7 @@ pub enum Action {
     },
     Answer {
         item: String,
-        value: Answer,
+        value: Reply,
         now: u64,
     },
     SelfTalk(Answer),
@@ -120,7 +128,14 @@ pub enum Action {
     Back {
         now: u64,
     },
+    /// Finish the assessment; unless `anyway`, a cause with too few answers shows the gaps first.
     Finish {
+        now: u64,
+        anyway: bool,
+    },
+    /// Open one question of the assessment in progress (from the gaps screen).
+    GoTo {
+        step: String,
         now: u64,
     },
     StartOver,
@@ -144,6 +159,10 @@ pub enum Action {
     DeletedAll,
     UpdateReady,
     Persistent(Option<bool>),
+    /// Everything was exported to a file just now.
+    Exported {
+        now: u64,
+    },
     /// Another tab saved a newer document.
     External(Document),
 }
@@ -205,7 +224,19 @@ impl State {
             storage_writes: 0,
             update_ready: false,
             persistent: None,
+            from_gaps: false,
         }
+    }
+
+    /// What a widget's hand-off (`#keep=` text) would add to this device's document: its
+    /// profile is merged into the profile in use, by id, never replacing anything.
+    pub fn plan_keep(&self, text: &str) -> Result<Rc<(Document, ImportSummary)>, String> {
+        let mut incoming = groove_core::handoff::decode(text).map_err(|e| e.to_string())?;
+        for p in &mut incoming.profiles {
+            p.id = self.doc.active.clone();
+            p.name = self.doc.profile().name.clone();
+        }
+        Ok(Rc::new(groove_core::transfer::merge(&self.doc, incoming)))
     }
 
     pub fn responses(&self) -> Option<&Responses> {
@@ -273,7 +304,7 @@ impl Reducible for State {
                 };
                 // The first answer's timing is the one that tells whether the question was read.
                 p.responses.timings.entry(item.clone()).or_insert(elapsed);
-                p.responses.answers.insert(item, value);
+                p.responses.reply(&item, value);
                 s.changed();
             }
             Action::SelfTalk(value) => {
@@ -324,12 +355,43 @@ impl Reducible for State {
                 }
                 s.changed();
             }
+            Action::Next { now } if s.from_gaps => {
+                s.from_gaps = false;
+                s.screen = Screen::Gaps;
+                s.shown_at = now;
+            }
             Action::Next { now } => s.go(1, now),
-            Action::Back { now } => s.go(-1, now),
-            Action::Finish { now } => {
+            Action::Back { now } => {
+                s.from_gaps = false;
+                s.go(-1, now)
+            }
+            Action::GoTo { step, now } => {
+                if s.content.wizard.index_of(&step).is_none() {
+                    return self;
+                }
+                let Some(p) = s.progress_mut() else {
+                    return self;
+                };
+                p.step = step;
+                s.screen = Screen::Wizard;
+                s.from_gaps = true;
+                s.shown_at = now;
+                s.changed();
+            }
+            Action::Finish { now, anyway } => {
+                let Some(responses) = s.responses() else {
+                    return self;
+                };
+                let d = groove_core::diagnose(&s.content.bank, responses);
+                if !anyway && d.verdict.unclear == Some(groove_core::diagnosis::Unclear::TooFew) {
+                    s.screen = Screen::Gaps;
+                    s.from_gaps = false;
+                    return Rc::new(s);
+                }
                 let Some(progress) = s.doc_mut().profile_mut().progress.take() else {
                     return self;
                 };
+                s.from_gaps = false;
                 let id = format!("r{now}");
                 let result = StoredResult::finish(id.clone(), now, &s.content.bank, progress.responses);
                 s.doc_mut().profile_mut().results.push(result);
@@ -341,9 +403,16 @@ impl Reducible for State {
                 s.screen = Screen::Welcome;
                 s.changed();
             }
-            Action::Go(screen) => s.screen = screen,
+            Action::Go(screen) => {
+                s.from_gaps = false;
+                s.screen = screen;
+            }
             Action::UpdateReady => s.update_ready = true,
             Action::Persistent(answer) => s.persistent = answer,
+            Action::Exported { now } => {
+                s.doc_mut().exported_at = Some(now);
+                s.changed();
+            }
             Action::ToggleDone { result, action, on } => {
                 let list = s.doc_mut().profile_mut().done.entry(result).or_default();
                 list.retain(|a| a != &action);

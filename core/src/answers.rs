@@ -1,9 +1,9 @@
-//! What a person gives: agreement answers (1..=5 by type), timings, facts, stories, deals.
+//! What a person gives: answers (1..=5 by type, or "doesn't apply"), timings, facts, stories, deals.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// An answer on the five-point agreement scale. The type makes 0 or 6 unrepresentable.
+/// An answer on an item's five-point scale (frequency or agreement). The type makes 0 or 6 unrepresentable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 pub struct Answer(u8);
@@ -49,6 +49,10 @@ impl From<Answer> for u8 {
 pub struct Responses {
     /// Scored items, by item id.
     pub answers: BTreeMap<String, Answer>,
+    /// Scored items the person said do not apply to them: neither answered nor unhealthy.
+    /// An item is never both here and in `answers` ([`Responses::reply`] keeps it so).
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_applicable: BTreeSet<String>,
     /// Milliseconds between a scored question appearing and its answer, by item id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub timings: BTreeMap<String, u32>,
@@ -60,4 +64,35 @@ pub struct Responses {
     pub deals: Vec<String>,
     /// The self-talk item, answered on the agreement scale.
     pub self_talk: Option<Answer>,
+}
+
+/// What a person did with one scored item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reply {
+    Answer(Answer),
+    NotApplicable,
+}
+
+impl Responses {
+    /// Records a reply to a scored item, replacing any earlier one.
+    pub fn reply(&mut self, item: &str, reply: Reply) {
+        match reply {
+            Reply::Answer(a) => {
+                self.not_applicable.remove(item);
+                self.answers.insert(item.to_string(), a);
+            }
+            Reply::NotApplicable => {
+                self.answers.remove(item);
+                self.not_applicable.insert(item.to_string());
+            }
+        }
+    }
+
+    /// The reply given to a scored item, if any.
+    pub fn reply_to(&self, item: &str) -> Option<Reply> {
+        match self.answers.get(item) {
+            Some(&a) => Some(Reply::Answer(a)),
+            None => self.not_applicable.contains(item).then_some(Reply::NotApplicable),
+        }
+    }
 }

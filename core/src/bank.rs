@@ -11,8 +11,30 @@ use std::fmt;
 /// The bank Groove ships with.
 pub const DEFAULT_BANK_JSON: &str = include_str!("../bank/default.json");
 
-/// The bank format this code reads.
-pub const BANK_FORMAT: u32 = 1;
+/// The bank format this code reads. Format 1 (one agreement scale, no "doesn't apply",
+/// untagged actions) was the first shipped bank; results taken with it keep their scores.
+pub const BANK_FORMAT: u32 = 2;
+
+/// Words that say how often: a frequency item's stem must not carry them, because its
+/// answer scale already does ("Never" … "Almost always").
+pub const FREQUENCY_WORDS: [&str; 16] = [
+    "never",
+    "rarely",
+    "seldom",
+    "sometimes",
+    "often",
+    "usually",
+    "always",
+    "every time",
+    "each time",
+    "most days",
+    "regularly",
+    "frequently",
+    "constantly",
+    "occasionally",
+    "typically",
+    "generally",
+];
 
 /// The sales stages, in order, as every bank must name them.
 pub const STAGE_IDS: [&str; 6] = ["identify", "connect", "discover", "advise", "close", "grow"];
@@ -26,14 +48,57 @@ pub struct RawBank {
     pub format: u32,
     pub id: String,
     pub title: String,
-    pub scale: Vec<String>,
+    pub scales: Scales,
+    /// The label of the answer every scored item offers besides its scale: it counts
+    /// neither as answered nor as unhealthy.
+    pub not_applicable: String,
     pub causes: Vec<CauseInfo>,
     pub items: Vec<Item>,
     pub stories: Vec<Story>,
     pub stages: Vec<Stage>,
     pub facts: Vec<Fact>,
     pub self_talk: SelfTalk,
+    /// Every cause measured and healthy, and the person named an outside change.
     pub outward: Outward,
+    /// Every cause measured and healthy, and no outside change named: ask someone who sees the work.
+    pub no_cause: Outward,
+    /// Actions put first in a long, deep slump.
+    pub severe: Vec<Action>,
+    pub texts: Texts,
+}
+
+/// The two answer scales, five labels each, from least to most.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scales {
+    pub frequency: Vec<String>,
+    pub agreement: Vec<String>,
+}
+
+/// Which scale an item is answered on: how often (behaviours) or how much one agrees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScaleKind {
+    Frequency,
+    Agreement,
+}
+
+/// Sentences the core fills with a person's own data (`{name}` placeholders).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    /// `{deals}`, `{stage}`, `{stopped}`: where the last deals stopped.
+    pub stall: String,
+    /// `{habit}`: the strongest habit.
+    pub best: String,
+}
+
+/// What a manager asks, and what not to do, when supporting a rep weak on one cause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    pub ask: Vec<String>,
+    pub avoid: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,6 +110,7 @@ pub struct CauseInfo {
     pub summary: String,
     pub strength: String,
     pub manager: String,
+    pub guide: Guide,
     pub plan: Horizons,
 }
 
@@ -67,6 +133,15 @@ impl Horizons {
 pub struct Action {
     pub id: String,
     pub text: String,
+    /// The items this action answers to: it is chosen when they pulled a score down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// The sales stage it works on, if one: chosen first when deals stop there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    /// `"severe"`: only in a long, deep slump.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,7 +149,17 @@ pub struct Action {
 pub struct Item {
     pub id: String,
     pub cause: Cause,
+    /// True when answering higher on its scale is less healthy.
     pub reverse: bool,
+    pub scale: ScaleKind,
+    /// The sales stage a training item is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    /// The healthy behaviour, as a short phrase ("Asking clearly for a decision").
+    pub habit: String,
+    /// The one item of the same cause that states the opposite (at most one pair per cause).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opposite: Option<String>,
     pub text: String,
 }
 
@@ -182,13 +267,32 @@ impl Bank {
         &self.0.title
     }
 
-    pub fn scale_label(&self, value: u8) -> &str {
+    pub fn scale_label(&self, kind: ScaleKind, value: u8) -> &str {
         // Validation guarantees five labels, and an Answer is 1..=5.
-        self.0.scale.get(usize::from(value).saturating_sub(1)).map(String::as_str).unwrap_or("")
+        self.scale(kind).get(usize::from(value).saturating_sub(1)).map(String::as_str).unwrap_or("")
     }
 
-    pub fn scale(&self) -> &[String] {
-        &self.0.scale
+    pub fn scale(&self, kind: ScaleKind) -> &[String] {
+        match kind {
+            ScaleKind::Frequency => &self.0.scales.frequency,
+            ScaleKind::Agreement => &self.0.scales.agreement,
+        }
+    }
+
+    pub fn not_applicable(&self) -> &str {
+        &self.0.not_applicable
+    }
+
+    pub fn no_cause(&self) -> &Outward {
+        &self.0.no_cause
+    }
+
+    pub fn severe(&self) -> &[Action] {
+        &self.0.severe
+    }
+
+    pub fn texts(&self) -> &Texts {
+        &self.0.texts
     }
 
     pub fn cause(&self, cause: Cause) -> &CauseInfo {
@@ -242,7 +346,14 @@ impl Bank {
 
     /// Every plan action in the bank, by id.
     pub fn action(&self, id: &str) -> Option<&Action> {
-        self.0.causes.iter().flat_map(|c| c.plan.all()).chain(self.0.outward.plan.all()).find(|a| a.id == id)
+        self.0
+            .causes
+            .iter()
+            .flat_map(|c| c.plan.all())
+            .chain(self.0.outward.plan.all())
+            .chain(self.0.no_cause.plan.all())
+            .chain(&self.0.severe)
+            .find(|a| a.id == id)
     }
 }
 
@@ -258,12 +369,15 @@ fn validate(bank: &RawBank) -> Vec<String> {
         problems.push(format!("format is {}, this version of Groove reads format {BANK_FORMAT}", bank.format));
     }
     empty("the title".into(), &bank.title, &mut problems);
-    if bank.scale.len() != 5 {
-        problems.push(format!("the scale needs 5 labels, it has {}", bank.scale.len()));
+    for (name, scale) in [("frequency", &bank.scales.frequency), ("agreement", &bank.scales.agreement)] {
+        if scale.len() != 5 {
+            problems.push(format!("the {name} scale needs 5 labels, it has {}", scale.len()));
+        }
+        for (i, label) in scale.iter().enumerate() {
+            empty(format!("{name} scale label {}", i + 1), label, &mut problems);
+        }
     }
-    for (i, label) in bank.scale.iter().enumerate() {
-        empty(format!("scale label {}", i + 1), label, &mut problems);
-    }
+    empty("not_applicable (the \"doesn't apply\" answer)".into(), &bank.not_applicable, &mut problems);
 
     // Ids are unique across everything a result or a plan refers to.
     let mut seen = BTreeSet::new();
@@ -288,11 +402,49 @@ fn validate(bank: &RawBank) -> Vec<String> {
                 items.len()
             ));
         }
-        if reversed * 3 < items.len() {
+        // Balanced keying: a yes-sayer or a no-sayer lands in the middle, not on a verdict.
+        if (2 * reversed).abs_diff(items.len()) > 2 {
             problems.push(format!(
-                "cause \"{cause}\" has {reversed} reverse-keyed items of {}, at least a third must be",
+                "cause \"{cause}\" has {reversed} reverse-keyed items of {}: half must be, give or take one",
                 items.len()
             ));
+        }
+        let pairs = items.iter().filter(|i| i.opposite.is_some()).count();
+        if pairs > 1 {
+            problems.push(format!("cause \"{cause}\" has {pairs} opposite pairs, at most one is allowed"));
+        }
+    }
+    for item in &bank.items {
+        if let Some(other) = &item.opposite {
+            match bank.items.iter().find(|i| &i.id == other) {
+                Some(o) if o.cause == item.cause && o.id != item.id && o.reverse != item.reverse => {}
+                _ => problems.push(format!(
+                    "item \"{}\" names \"{other}\" as its opposite: it must be another item of the same cause, keyed the other way",
+                    item.id
+                )),
+            }
+        }
+        empty(format!("item \"{}\" habit", item.id), &item.habit, &mut problems);
+        match (&item.stage, item.cause) {
+            (Some(stage), Cause::Training) if !STAGE_IDS.contains(&stage.as_str()) => {
+                problems.push(format!("item \"{}\" has the stage \"{stage}\", which is not a stage", item.id))
+            }
+            (Some(_), c) if c != Cause::Training => {
+                problems.push(format!("item \"{}\" has a stage, but only training items are about a stage", item.id))
+            }
+            _ => {}
+        }
+        let lower = item.text.to_ascii_lowercase();
+        if let Some(word) = FREQUENCY_WORDS.iter().find(|w| has_word(&lower, w)) {
+            problems.push(format!(
+                "item \"{}\" says \"{word}\": the answer scale says how often, so the text must not",
+                item.id
+            ));
+        }
+    }
+    for stage in STAGE_IDS {
+        if !bank.items.iter().any(|i| i.cause == Cause::Training && i.stage.as_deref() == Some(stage)) {
+            problems.push(format!("no training item is about the stage \"{stage}\": each stage needs one"));
         }
     }
     for c in &bank.causes {
@@ -305,10 +457,64 @@ fn validate(bank: &RawBank) -> Vec<String> {
         ] {
             empty(format!("cause \"{}\" {what}", c.id), text, &mut problems);
         }
+        if c.guide.ask.is_empty() || c.guide.avoid.is_empty() {
+            problems.push(format!("cause \"{}\" guide needs at least one \"ask\" and one \"avoid\"", c.id));
+        }
+        for text in c.guide.ask.iter().chain(&c.guide.avoid) {
+            empty(format!("cause \"{}\" guide line", c.id), text, &mut problems);
+        }
         check_horizons(&format!("cause \"{}\"", c.id), &c.plan, &mut problems, &mut unique, &mut empty);
+        for a in c.plan.all() {
+            if a.items.is_empty() {
+                problems.push(format!("action \"{}\" names no items it answers to", a.id));
+            }
+        }
     }
     empty("outward summary".into(), &bank.outward.summary, &mut problems);
     check_horizons("the outward plan", &bank.outward.plan, &mut problems, &mut unique, &mut empty);
+    empty("no_cause summary".into(), &bank.no_cause.summary, &mut problems);
+    check_horizons("the no_cause plan", &bank.no_cause.plan, &mut problems, &mut unique, &mut empty);
+    if bank.severe.is_empty() {
+        problems.push("the bank has no \"severe\" actions for a long, deep slump".into());
+    }
+    for a in &bank.severe {
+        unique(&a.id, "plan action", &mut problems);
+        empty(format!("severe action \"{}\"", a.id), &a.text, &mut problems);
+    }
+    let all_actions = bank
+        .causes
+        .iter()
+        .flat_map(|c| c.plan.all())
+        .chain(bank.outward.plan.all())
+        .chain(bank.no_cause.plan.all())
+        .chain(&bank.severe);
+    for a in all_actions {
+        for id in &a.items {
+            if !bank.items.iter().any(|i| &i.id == id) {
+                problems.push(format!("action \"{}\" answers to \"{id}\", which is not an item", a.id));
+            }
+        }
+        if let Some(stage) = &a.stage {
+            if !STAGE_IDS.contains(&stage.as_str()) {
+                problems.push(format!("action \"{}\" has the stage \"{stage}\", which is not a stage", a.id));
+            }
+        }
+        if let Some(when) = &a.when {
+            if when != "severe" {
+                problems.push(format!("action \"{}\" has \"when\": \"{when}\"; the only value is \"severe\"", a.id));
+            }
+        }
+    }
+    for (name, text, holes) in [
+        ("texts.stall", &bank.texts.stall, &["{deals}", "{stage}", "{stopped}"][..]),
+        ("texts.best", &bank.texts.best, &["{habit}"][..]),
+    ] {
+        for hole in holes {
+            if !text.contains(hole) {
+                problems.push(format!("{name} must contain {hole}"));
+            }
+        }
+    }
 
     for item in &bank.items {
         unique(&item.id, "item", &mut problems);
@@ -362,6 +568,13 @@ fn validate(bank: &RawBank) -> Vec<String> {
     empty("the self-talk item".into(), &bank.self_talk.text, &mut problems);
     empty("the self-talk note".into(), &bank.self_talk.note, &mut problems);
     problems
+}
+
+/// Whether `word` (one or more words) appears in `text` as whole words.
+fn has_word(text: &str, word: &str) -> bool {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(word)
+        .any(|(at, _)| boundary(text[..at].chars().next_back()) && boundary(text[at + word.len()..].chars().next()))
 }
 
 fn check_horizons(
@@ -441,9 +654,100 @@ mod tests {
     fn too_few_items_are_named() {
         let mut v = default_value();
         let items = v["items"].as_array_mut().unwrap();
-        items.retain(|i| i["cause"] != "feedback" || i["id"].as_str().unwrap().ends_with('1'));
+        let first = items.iter().position(|i| i["cause"] == "feedback").unwrap();
+        let keep = items[first]["id"].clone();
+        items.retain(|i| i["cause"] != "feedback" || i["id"] == keep);
         let problems = problems_of(&v);
         assert!(problems.iter().any(|p| p.contains("\"feedback\" has 1 scored items")), "{problems:?}");
+    }
+
+    /// One edit of the bank's JSON.
+    type Edit = fn(&mut serde_json::Value);
+
+    fn item_at(v: &mut serde_json::Value, id: &str) -> usize {
+        v["items"].as_array().unwrap().iter().position(|i| i["id"] == id).unwrap()
+    }
+
+    #[test]
+    fn format_2_rules_are_each_named() {
+        let cases: [(&str, Edit, &str); 9] = [
+            ("format", |v| v["format"] = 1.into(), "format is 1"),
+            (
+                "frequency word",
+                |v| {
+                    let i = item_at(v, "discipline-plan");
+                    v["items"][i]["text"] = "I usually set the next day's priorities.".into();
+                },
+                "says \"usually\"",
+            ),
+            (
+                "stage on another cause",
+                |v| {
+                    let i = item_at(v, "effort-target");
+                    v["items"][i]["stage"] = "close".into();
+                },
+                "only training items are about a stage",
+            ),
+            (
+                "unknown stage",
+                |v| {
+                    let i = item_at(v, "training-close");
+                    v["items"][i]["stage"] = "negotiate".into();
+                },
+                "\"negotiate\", which is not a stage",
+            ),
+            (
+                "stage without an item",
+                |v| {
+                    let i = item_at(v, "training-grow");
+                    v["items"][i].as_object_mut().unwrap().remove("stage");
+                },
+                "no training item is about the stage \"grow\"",
+            ),
+            (
+                "second pair",
+                |v| {
+                    let i = item_at(v, "feedback-reviewer");
+                    v["items"][i]["opposite"] = "feedback-isolation".into();
+                },
+                "\"feedback\" has 2 opposite pairs",
+            ),
+            (
+                "opposite keyed the same way",
+                |v| {
+                    let i = item_at(v, "training-close-drift");
+                    v["items"][i]["opposite"] = "training-discover".into();
+                },
+                "keyed the other way",
+            ),
+            (
+                "action answering to no item",
+                |v| v["causes"][0]["plan"]["week"][0]["items"] = serde_json::json!(["training-1"]),
+                "answers to \"training-1\", which is not an item",
+            ),
+            ("severe typo", |v| v["severe"][0]["when"] = "sever".into(), "the only value is \"severe\""),
+        ];
+        for (what, edit, needle) in cases {
+            let mut v = default_value();
+            edit(&mut v);
+            let problems = problems_of(&v);
+            assert!(problems.iter().any(|p| p.contains(needle)), "{what}: {problems:?}");
+        }
+        // An item without a scale is not a bank of this format at all.
+        let mut v = default_value();
+        v["items"][0].as_object_mut().unwrap().remove("scale");
+        assert!(matches!(Bank::parse(&v.to_string()), Err(BankError::Malformed(_))));
+    }
+
+    #[test]
+    fn keying_is_balanced_in_the_shipped_bank() {
+        let bank = Bank::default_bank().unwrap();
+        for cause in Cause::ALL {
+            let items: Vec<&Item> = bank.items_of(cause).collect();
+            let reversed = items.iter().filter(|i| i.reverse).count();
+            assert!((2 * reversed).abs_diff(items.len()) <= 2, "{cause}: {reversed} of {}", items.len());
+            assert!(items.iter().filter(|i| i.opposite.is_some()).count() <= 1, "{cause}");
+        }
     }
 
     proptest::proptest! {
@@ -453,7 +757,7 @@ mod tests {
         }
 
         #[test]
-        fn any_edit_of_an_item_is_validated_without_panic(i in 0usize..32, id in "[a-z-]{0,6}", text in ".{0,8}", cause in 0usize..5) {
+        fn any_edit_of_an_item_is_validated_without_panic(i in 0usize..34, id in "[a-z-]{0,6}", text in ".{0,8}", cause in 0usize..5) {
             let mut v = default_value();
             v["items"][i]["id"] = id.into();
             v["items"][i]["text"] = text.into();

@@ -43,7 +43,16 @@ pub struct EmbedOptions {
     pub events: bool,
     /// The host page's origin, the only target of messages.
     pub host_origin: Option<String>,
+    /// The coach's tag for this placement (`ref="..."`), echoed in every event and never
+    /// stored: ASCII letters, digits, '-', '_' and '.', at most `MAX_REF` of them.
+    pub reference: Option<String>,
+    /// Shown in embed.js's modal dialog (`mode="popup"`): Escape in the frame asks the host
+    /// page to close it.
+    pub popup: bool,
 }
+
+/// The longest `ref` kept.
+pub const MAX_REF: usize = 64;
 
 /// The longest call-to-action text shown.
 pub const MAX_CTA_TEXT: usize = 80;
@@ -73,6 +82,8 @@ impl EmbedOptions {
                 "compact" => o.compact = value == "1",
                 "events" => o.events = value == "1",
                 "host" => o.host_origin = valid_origin(value),
+                "ref" => o.reference = valid_ref(value),
+                "mode" => o.popup = value == "popup",
                 _ => {}
             }
         }
@@ -83,6 +94,8 @@ impl EmbedOptions {
             // Outside a frame these have no meaning; the standalone site keeps its defaults.
             o.events = false;
             o.host_origin = None;
+            o.reference = None;
+            o.popup = false;
         }
         o
     }
@@ -99,6 +112,13 @@ impl EmbedOptions {
 fn valid_namespace(v: &str) -> Option<String> {
     let ok =
         !v.is_empty() && v.len() <= 32 && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then(|| v.to_string())
+}
+
+fn valid_ref(v: &str) -> Option<String> {
+    let ok = !v.is_empty()
+        && v.len() <= MAX_REF
+        && v.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     ok.then(|| v.to_string())
 }
 
@@ -146,8 +166,11 @@ mod tests {
             ("compact", "1"),
             ("events", "1"),
             ("host", "https://blog.example:8443"),
+            ("ref", "post-42_spring.2026"),
+            ("mode", "popup"),
         ]);
-        assert!(o.embedded && o.compact && o.events);
+        assert!(o.embedded && o.compact && o.events && o.popup);
+        assert_eq!(o.reference.as_deref(), Some("post-42_spring.2026"));
         assert_eq!(o.namespace.as_deref(), Some("blog-2"));
         assert_eq!(o.storage_key(), "groove@blog-2");
         assert_eq!(o.accent.as_deref(), Some("#c0ffee"));
@@ -182,6 +205,12 @@ mod tests {
         ]);
         assert_eq!((o.namespace, o.accent, o.cta, o.host_origin), (None, None, None, None));
         assert!(!opts(&[("events", "1")]).events, "events only inside a frame");
+        assert_eq!(opts(&[("ref", "post-1")]).reference, None, "a ref only inside a frame");
+        assert!(!opts(&[("embed", "1"), ("mode", "inline")]).popup);
+        for bad in ["", "a b", "<script>", "post/1", "x\"y", "caf\u{e9}", "a\u{0}", "x".repeat(MAX_REF + 1).as_str()] {
+            assert_eq!(opts(&[("embed", "1"), ("ref", bad)]).reference, None, "{bad:?}");
+        }
+        assert_eq!(opts(&[("embed", "1"), ("ref", &"x".repeat(MAX_REF))]).reference.map(|r| r.len()), Some(MAX_REF));
         assert_eq!(opts(&[]).storage_key(), "groove");
     }
 
@@ -192,6 +221,9 @@ mod tests {
             if let Some(cta) = o.cta { prop_assert!(cta.url.starts_with("http")); }
             if let Some(a) = o.accent { prop_assert!(a.starts_with('#') && a.len() <= 7); }
             if let Some(ns) = o.namespace { prop_assert!(ns.len() <= 32 && !ns.contains('/')); }
+            if let Some(r) = o.reference {
+                prop_assert!(r.len() <= MAX_REF && r.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
+            }
         }
     }
 }

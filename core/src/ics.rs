@@ -1,26 +1,104 @@
-//! A calendar file (RFC 5545) for "remind me to retake in 30 days", made on the device.
+//! Calendar files (RFC 5545) made on the device: the retake in 30 days, and a daily review.
+//!
+//! Both ring and neither marks the person busy: each event has a display `VALARM` and
+//! `TRANSP:TRANSPARENT`.
+//!
+//! Why the retake is a short event at 09:00 rather than an all-day one: RFC 5545 lets an
+//! all-day event (`DTSTART;VALUE=DATE`) carry an alarm "9 hours after the start"
+//! (`TRIGGER;RELATED=START:PT9H`), but calendars do not agree on it. Outlook imports a
+//! duration trigger as a reminder "that many minutes before" (its absolute value,
+//! [MS-OXCICAL] `PidLidReminderDelta`), so `PT9H` would ring at 15:00 the day before;
+//! Google ignores imported alarms and gives all-day events no notification by default,
+//! while it does give timed events its default one. A timed event in floating local time
+//! (no `Z`, no `TZID`: 09:00 wherever the person is that day) with `TRIGGER:PT0S` rings at
+//! its start in Apple Calendar, Outlook and Thunderbird, and gets Google's default
+//! notification for timed events.
 
 use crate::days::{civil_from_days, Day};
 
 /// Days until the suggested retake.
 pub const RETAKE_AFTER_DAYS: i64 = 30;
 
-/// A VCALENDAR with one all-day VEVENT `RETAKE_AFTER_DAYS` after `now_ms` (UTC), with CRLF
-/// line endings and lines folded at 75 octets.
+/// The retake reminder's local start time and length.
+pub const RETAKE_AT: TimeOfDay = TimeOfDay { hour: 9, minute: 0 };
+pub const RETAKE_MINUTES: u32 = 15;
+
+/// The daily review's length, and the time offered before the person picks one.
+pub const REVIEW_MINUTES: u32 = 10;
+pub const REVIEW_DEFAULT: TimeOfDay = TimeOfDay { hour: 17, minute: 30 };
+
+/// A local wall-clock time, valid by construction (00:00 to 23:59).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeOfDay {
+    hour: u32,
+    minute: u32,
+}
+
+impl TimeOfDay {
+    pub fn new(hour: u32, minute: u32) -> Option<TimeOfDay> {
+        (hour < 24 && minute < 60).then_some(TimeOfDay { hour, minute })
+    }
+
+    /// Reads `HH:MM` or `HH:MM:SS` (what `<input type="time">` gives); seconds are dropped.
+    pub fn parse(text: &str) -> Option<TimeOfDay> {
+        let two = |p: &str| (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok())?;
+        match text.trim().split(':').collect::<Vec<_>>().as_slice() {
+            [h, m] => TimeOfDay::new(two(h)?, two(m)?),
+            [h, m, s] if two(s)? < 60 => TimeOfDay::new(two(h)?, two(m)?),
+            _ => None,
+        }
+    }
+
+    pub fn hour(self) -> u32 {
+        self.hour
+    }
+
+    pub fn minute(self) -> u32 {
+        self.minute
+    }
+
+    /// `HH:MM`, as a time input shows it.
+    pub fn text(self) -> String {
+        format!("{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+/// A floating local date-time (`YYYYMMDDTHHMMSS`, no zone), `minutes` after `at` on `day`.
+fn local_stamp(day: Day, at: TimeOfDay, minutes: u32) -> String {
+    let total = i64::from(at.hour * 60 + at.minute + minutes);
+    let (y, m, d) = civil_from_days(day + total.div_euclid(1440));
+    let t = total.rem_euclid(1440);
+    format!("{y:04}{m:02}{d:02}T{:02}{:02}00", t / 60, t % 60)
+}
+
+/// A display alarm at the event's start.
+fn alarm_at_start(description: &str) -> [String; 5] {
+    [
+        "BEGIN:VALARM".to_string(),
+        "ACTION:DISPLAY".to_string(),
+        format!("DESCRIPTION:{}", escape(description)),
+        "TRIGGER:PT0S".to_string(),
+        "END:VALARM".to_string(),
+    ]
+}
+
+/// One VEVENT in a VCALENDAR, with CRLF line endings and lines folded at 75 octets.
+fn calendar(event: Vec<String>) -> String {
+    let head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Groove//Slump diagnostic//EN", "CALSCALE:GREGORIAN"];
+    let lines = head.iter().map(|s| s.to_string()).chain(event).chain(["END:VCALENDAR".to_string()]);
+    lines.map(|l| fold(&l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
+}
+
+/// A VCALENDAR with one event at 09:00 local time `RETAKE_AFTER_DAYS` after `today`,
+/// ringing at its start and leaving the person free.
 pub fn retake_reminder(now_ms: u64, today: Day, app_url: &str) -> String {
-    let stamp = utc_stamp(now_ms);
-    let (y, m, d) = civil_from_days(today + RETAKE_AFTER_DAYS);
-    let (y2, m2, d2) = civil_from_days(today + RETAKE_AFTER_DAYS + 1);
-    let lines = [
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".to_string(),
-        "PRODID:-//Groove//Slump diagnostic//EN".to_string(),
-        "CALSCALE:GREGORIAN".to_string(),
+    let day = today + RETAKE_AFTER_DAYS;
+    let mut event = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:retake-{now_ms}@groove.invalid"),
-        format!("DTSTAMP:{stamp}"),
-        format!("DTSTART;VALUE=DATE:{y:04}{m:02}{d:02}"),
-        format!("DTEND;VALUE=DATE:{y2:04}{m2:02}{d2:02}"),
+        format!("DTSTAMP:{}", utc_stamp(now_ms)),
+        format!("DTSTART:{}", local_stamp(day, RETAKE_AT, 0)),
+        format!("DTEND:{}", local_stamp(day, RETAKE_AT, RETAKE_MINUTES)),
         format!("SUMMARY:{}", escape("Retake the Groove slump diagnostic")),
         format!(
             "DESCRIPTION:{}",
@@ -28,11 +106,38 @@ pub fn retake_reminder(now_ms: u64, today: Day, app_url: &str) -> String {
                 "Thirty days on: take the diagnostic again and compare with last time, to see what your plan changed. {app_url}"
             ))
         ),
-        format!("URL:{}", escape(app_url)),
-        "END:VEVENT".to_string(),
-        "END:VCALENDAR".to_string(),
+        format!("URL:{}", uri(app_url)),
+        "TRANSP:TRANSPARENT".to_string(),
     ];
-    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
+    event.extend(alarm_at_start("Time to retake the Groove slump diagnostic"));
+    event.push("END:VEVENT".to_string());
+    calendar(event)
+}
+
+/// A VCALENDAR with one event every day from `today` at `at` local (floating) time,
+/// `REVIEW_MINUTES` long, ringing at its start, leaving the person free, and linking to
+/// the review screen (`review_url`).
+pub fn daily_review_reminder(now_ms: u64, today: Day, at: TimeOfDay, review_url: &str) -> String {
+    let mut event = vec![
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:review-{now_ms}@groove.invalid"),
+        format!("DTSTAMP:{}", utc_stamp(now_ms)),
+        format!("DTSTART:{}", local_stamp(today, at, 0)),
+        format!("DTEND:{}", local_stamp(today, at, REVIEW_MINUTES)),
+        "RRULE:FREQ=DAILY".to_string(),
+        format!("SUMMARY:{}", escape("Groove: today's two-minute review")),
+        format!(
+            "DESCRIPTION:{}",
+            escape(&format!(
+                "What worked today, what to change tomorrow, and whether you followed your plan. {review_url}"
+            ))
+        ),
+        format!("URL:{}", uri(review_url)),
+        "TRANSP:TRANSPARENT".to_string(),
+    ];
+    event.extend(alarm_at_start("Time for today's Groove review"));
+    event.push("END:VEVENT".to_string());
+    calendar(event)
 }
 
 fn utc_stamp(ms: u64) -> String {
@@ -40,6 +145,12 @@ fn utc_stamp(ms: u64) -> String {
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     let t = secs.rem_euclid(86_400);
     format!("{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z", t / 3600, t / 60 % 60, t % 60)
+}
+
+/// A URI value (RFC 5545 3.3.13) is not TEXT: it is written as is, without backslash
+/// escapes, but never with characters that could end the line.
+fn uri(url: &str) -> String {
+    url.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect()
 }
 
 /// TEXT escaping (RFC 5545 3.3.11).
@@ -84,23 +195,99 @@ mod tests {
         s.replace("\r\n ", "")
     }
 
-    #[test]
-    fn has_the_required_properties_and_crlf_endings() {
-        let today = days_from_civil(2026, 11, 24);
-        let ics = retake_reminder(1_795_000_000_000, today, "https://example.com/groove/");
+    /// The lines of a file, unfolded, checked for CRLF endings and 75-octet lines on the way.
+    fn lines(ics: &str) -> Vec<String> {
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
-        assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
-        let text = unfold(&ics);
-        for prop in ["BEGIN:VEVENT", "UID:", "DTSTAMP:", "DTSTART;VALUE=DATE:20261224", "SUMMARY:", "END:VEVENT"] {
-            assert!(text.contains(prop), "{prop}");
-        }
-        assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
-        assert!(text.contains("DTSTAMP:20261118T"), "{text}");
+        assert!(!ics.replace("\r\n", "").contains(['\n', '\r']), "bare LF or CR");
         for line in ics.split("\r\n") {
             assert!(line.len() <= 75, "{line}");
         }
-        assert!(text.contains("https://example.com/groove/"));
+        unfold(ics).split("\r\n").filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
+    /// The lines between `BEGIN:<name>` and `END:<name>` (exactly one such block).
+    fn block(lines: &[String], name: &str) -> Vec<String> {
+        let begin = format!("BEGIN:{name}");
+        assert_eq!(lines.iter().filter(|l| **l == begin).count(), 1, "{name}");
+        let start = lines.iter().position(|l| *l == begin).unwrap_or_default();
+        let end = lines.iter().position(|l| *l == format!("END:{name}")).unwrap_or_default();
+        assert!(start < end, "{name}");
+        lines[start + 1..end].to_vec()
+    }
+
+    fn has(lines: &[String], line: &str) -> bool {
+        lines.iter().any(|l| l == line)
+    }
+
+    #[test]
+    fn the_retake_rings_at_nine_on_the_day_and_leaves_the_person_free() {
+        let today = days_from_civil(2026, 11, 24);
+        let ics = retake_reminder(1_795_000_000_000, today, "https://example.com/groove/");
+        let all = lines(&ics);
+        let event = block(&all, "VEVENT");
+        for prop in [
+            "UID:retake-1795000000000@groove.invalid",
+            "DTSTART:20261224T090000",
+            "DTEND:20261224T091500",
+            "TRANSP:TRANSPARENT",
+            "URL:https://example.com/groove/",
+        ] {
+            assert!(has(&event, prop), "{prop} in {event:?}");
+        }
+        assert!(event.iter().any(|l| l.starts_with("DTSTAMP:20261118T") && l.ends_with('Z')), "{event:?}");
+        assert!(event.iter().any(|l| l.starts_with("SUMMARY:Retake")));
+        assert!(!event.iter().any(|l| l.starts_with("RRULE")), "once only");
+        let alarm = block(&event, "VALARM");
+        assert!(has(&alarm, "ACTION:DISPLAY") && has(&alarm, "TRIGGER:PT0S"), "{alarm:?}");
+        assert!(alarm.iter().any(|l| l.starts_with("DESCRIPTION:") && l.len() > "DESCRIPTION:".len()));
+    }
+
+    #[test]
+    fn the_retake_crosses_months_and_years() {
+        let ics = retake_reminder(0, days_from_civil(2026, 12, 15), "https://a.example/");
+        assert!(has(&lines(&ics), "DTSTART:20270114T090000"), "{ics}");
+    }
+
+    #[test]
+    fn the_daily_review_repeats_at_the_picked_time_and_links_to_the_review() {
+        let today = days_from_civil(2026, 11, 27);
+        let at = TimeOfDay::new(7, 5).expect("a valid time");
+        let url = "https://example.com/groove/index.html?bank=a,b;c#review";
+        let ics = daily_review_reminder(1_795_000_000_000, today, at, url);
+        let event = block(&lines(&ics), "VEVENT");
+        for prop in ["DTSTART:20261127T070500", "DTEND:20261127T071500", "RRULE:FREQ=DAILY", "TRANSP:TRANSPARENT"] {
+            assert!(has(&event, prop), "{prop} in {event:?}");
+        }
+        // A URI is written as is; the same address in TEXT has its commas and semicolons escaped.
+        assert!(has(&event, &format!("URL:{url}")), "{event:?}");
+        assert!(
+            event.iter().any(|l| l.starts_with("DESCRIPTION:") && l.ends_with("index.html?bank=a\\,b\\;c#review")),
+            "{event:?}"
+        );
+        let alarm = block(&event, "VALARM");
+        assert!(has(&alarm, "ACTION:DISPLAY") && has(&alarm, "TRIGGER:PT0S"), "{alarm:?}");
+    }
+
+    #[test]
+    fn a_late_review_ends_on_the_next_day() {
+        let at = TimeOfDay::new(23, 55).expect("a valid time");
+        let event =
+            block(&lines(&daily_review_reminder(0, days_from_civil(2026, 12, 31), at, "https://a.example/")), "VEVENT");
+        assert!(has(&event, "DTSTART:20261231T235500") && has(&event, "DTEND:20270101T000500"), "{event:?}");
+    }
+
+    #[test]
+    fn times_are_read_from_what_a_time_input_gives() {
+        assert_eq!(TimeOfDay::parse("17:30"), TimeOfDay::new(17, 30));
+        assert_eq!(TimeOfDay::parse("00:00:59"), TimeOfDay::new(0, 0));
+        assert_eq!(TimeOfDay::parse(" 23:59 "), TimeOfDay::new(23, 59));
+        for bad in ["", "24:00", "12:60", "7:30", "12:3", "12:30:60", "12:30:00:00", "ab:cd", "+1:30", "12-30", "١٢:٣٠"]
+        {
+            assert_eq!(TimeOfDay::parse(bad), None, "{bad}");
+        }
+        assert_eq!(REVIEW_DEFAULT.text(), "17:30");
+        assert_eq!(TimeOfDay::new(24, 0), None);
     }
 
     proptest! {
@@ -109,6 +296,18 @@ mod tests {
             let folded = fold(&s);
             for line in folded.split("\r\n") { prop_assert!(line.len() <= 75); }
             prop_assert_eq!(unfold(&folded), s);
+        }
+
+        #[test]
+        fn any_time_and_address_give_a_well_formed_daily_event(h in 0u32..24, m in 0u32..60, day in -100_000i64..100_000, url in "\\PC{0,200}") {
+            let at = TimeOfDay::new(h, m).expect("in range");
+            prop_assert_eq!(TimeOfDay::parse(&at.text()), Some(at));
+            let ics = daily_review_reminder(0, day, at, &url);
+            prop_assert!(ics.ends_with("END:VCALENDAR\r\n"));
+            prop_assert!(!ics.replace("\r\n", "").contains(['\n', '\r']));
+            for line in ics.split("\r\n") { prop_assert!(line.len() <= 75); }
+            let start = unfold(&ics).split("\r\n").find(|l| l.starts_with("DTSTART:")).map(str::to_string).unwrap_or_default();
+            prop_assert_eq!(&start[17..21], format!("{h:02}{m:02}"));
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod cause;
 pub mod days;
 pub mod diagnosis;
 pub mod embed;
+pub mod handoff;
 pub mod ics;
 pub mod plan;
 pub mod schema;

@@ -1,29 +1,78 @@
-//! The plan: ordered actions for the weak causes (7 / 30 / 90 days), strengths, stories,
-//! self-talk and the manager's part, all chosen from the bank by the diagnosis.
+//! The plan: this seller's own actions for the next 7 / 30 / 90 days, chosen from the bank
+//! by the verdict and the evidence behind it, plus strengths, stories, self-talk and the
+//! slump's urgency.
+//!
+//! How actions are chosen, for each weak cause (every one of them, the primary first):
+//! each of the cause's actions is rated by the answers it answers to (an answer of health 1
+//! counts 4, health 2 counts 3, health 3 counts 1; healthy answers count nothing) plus 5
+//! when it works on the stage where most of the last deals stopped. An action on a stage
+//! whose own answer was healthy, and that is not the stalled stage, is left out: nobody
+//! needs drills for a step they do well. The best-rated actions are taken (the primary
+//! cause gets three a horizon, two when three or more causes are weak; every other weak
+//! cause gets one), ties in bank order. A long, deep slump puts the bank's `severe`
+//! actions first.
 
 use crate::answers::Responses;
 use crate::bank::{Action, Bank, Horizons, Story};
 use crate::cause::Cause;
 use crate::diagnosis::{Diagnosis, Pattern};
+use crate::stall::Funnel;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlanAction {
     pub id: String,
-    /// None for the outward plan.
+    /// None for actions that belong to no cause (outward, no cause, severe).
     pub cause: Option<Cause>,
     pub text: String,
+    /// The person's own data this action rests on, said first ("Your last 8 deals stop…").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+}
+
+/// Which kind of plan the verdict calls for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanKind {
+    /// Work on the weak causes.
+    Causes,
+    /// Every cause healthy and an outside change named: look outward.
+    Outward,
+    /// Every cause healthy, no outside change named: ask someone who sees the work.
+    NoCause,
+    /// The answers cannot carry a verdict: an outside view first.
+    Unclear,
+}
+
+/// How long and deep the slump is, from the two slump facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Urgency {
+    /// Not said.
+    Unknown,
+    /// The shortest duration and the upper half of the depth scale not reached.
+    Mild,
+    Moderate,
+    /// Both in the upper half of their scales, one of them at the far end (six months
+    /// or more, or more than 50 % below target, in the shipped bank).
+    Severe,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Plan {
-    /// The causes the plan works on, most urgent first. Empty when the slump points outward.
+    pub kind: PlanKind,
+    /// Every weak cause, most urgent first. Empty when no cause is weak or the verdict is unclear.
     pub focus: Vec<Cause>,
-    pub outward: bool,
+    pub urgency: Urgency,
     pub week: Vec<PlanAction>,
     pub month: Vec<PlanAction>,
     pub quarter: Vec<PlanAction>,
     pub strengths: Vec<Cause>,
+    /// "What you do best: …", from the healthiest answers, even when no cause is Strong.
+    pub best: Option<String>,
+    /// Where the last deals stop, in a sentence, when at least three deals were given.
+    pub stall: Option<String>,
     pub stories: Vec<Story>,
     /// Said kindly to someone who is too hard on themselves.
     pub kind_note: Option<String>,
@@ -31,73 +80,265 @@ pub struct Plan {
     pub outside_changes: Vec<String>,
 }
 
-/// The most causes a plan works on at once: a person in a slump needs a short list.
-pub const MAX_FOCUS: usize = 2;
+impl Plan {
+    pub fn actions(&self) -> impl Iterator<Item = &PlanAction> {
+        self.week.iter().chain(&self.month).chain(&self.quarter)
+    }
+}
+
+/// Fewest deals before the stage where they stop is worth a sentence.
+pub const MIN_DEALS_FOR_STALL: usize = 3;
+
+/// The urgency of the slump from the `duration` and `below_target` facts (by the position
+/// of the chosen option, so a coach's bank with other options is read the same way).
+pub fn urgency(bank: &Bank, responses: &Responses) -> Urgency {
+    let rank = |fact: &str| -> Option<(usize, usize)> {
+        let f = bank.fact(fact)?;
+        let chosen = responses.facts.get(fact)?.first()?;
+        Some((f.options.iter().position(|o| &o.id == chosen)?, f.options.len()))
+    };
+    match (rank("duration"), rank("below_target")) {
+        (Some((d, dn)), Some((b, bn))) => {
+            let upper = |i: usize, n: usize| i * 2 >= n;
+            if upper(d, dn) && upper(b, bn) && (d + 1 == dn || b + 1 == bn) {
+                Urgency::Severe
+            } else if d == 0 && !upper(b, bn) {
+                Urgency::Mild
+            } else {
+                Urgency::Moderate
+            }
+        }
+        _ => Urgency::Unknown,
+    }
+}
 
 pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> Plan {
-    let focus: Vec<Cause> = diagnosis.weak().into_iter().take(MAX_FOCUS).collect();
-    let outward = diagnosis.pattern == Pattern::None;
-    let pick = |select: fn(&Horizons) -> &Vec<Action>| -> Vec<PlanAction> {
-        if outward {
-            return select(&bank.outward().plan).iter().map(|a| to_action(a, None)).collect();
-        }
-        // All of the first cause's actions, then the first of each other focus cause.
-        focus
-            .iter()
-            .enumerate()
-            .flat_map(|(rank, &cause)| {
-                let actions = select(&bank.cause(cause).plan);
-                let take = if rank == 0 { actions.len() } else { 1 };
-                actions.iter().take(take).map(move |a| to_action(a, Some(cause)))
-            })
-            .collect()
-    };
+    let verdict = &diagnosis.verdict;
+    let funnel = crate::stall::funnel(bank, &responses.deals);
+    let stall = stall_sentence(bank, &funnel);
+    let stalled = funnel.most_lost_at.as_deref().filter(|_| stall.is_some());
     let changed = responses.facts.get("changed").cloned().unwrap_or_default();
-    let outside_changes = bank
+    let outside_changes: Vec<String> = bank
         .fact("changed")
         .map(|f| {
             f.options.iter().filter(|o| o.id != "nothing" && changed.contains(&o.id)).map(|o| o.text.clone()).collect()
         })
         .unwrap_or_default();
+    let kind = match verdict.pattern {
+        Pattern::Unclear => PlanKind::Unclear,
+        Pattern::None if !outside_changes.is_empty() => PlanKind::Outward,
+        Pattern::None => PlanKind::NoCause,
+        _ => PlanKind::Causes,
+    };
+    let urgency = urgency(bank, responses);
+    // Health of each answered item, for rating actions.
+    let health: BTreeMap<&str, u8> = bank
+        .items()
+        .iter()
+        .filter_map(|i| responses.answers.get(&i.id).map(|a| (i.id.as_str(), a.health(i.reverse))))
+        .collect();
+    let focus: Vec<Cause> = verdict.weak.clone();
+    let pick = |select: fn(&Horizons) -> &Vec<Action>| -> Vec<PlanAction> {
+        let fixed = |plan: &Horizons| select(plan).iter().map(|a| to_action(a, None, None)).collect();
+        let mut chosen: Vec<PlanAction> = match kind {
+            PlanKind::Outward => return fixed(&bank.outward().plan),
+            PlanKind::NoCause | PlanKind::Unclear => return fixed(&bank.no_cause().plan),
+            PlanKind::Causes => Vec::new(),
+        };
+        for (rank, &cause) in focus.iter().enumerate() {
+            let take = match (rank, verdict.tied) {
+                (0, _) | (1, true) if focus.len() <= 2 => 3,
+                (0, _) | (1, true) => 2,
+                _ => 1,
+            };
+            let actions = select(&bank.cause(cause).plan);
+            let mut rated: Vec<(usize, i32, &Action)> = actions
+                .iter()
+                .enumerate()
+                .filter_map(|(at, a)| rate(bank, a, &health, stalled).map(|r| (at, r, a)))
+                .collect();
+            if rated.is_empty() {
+                // The cause is weak, so something applies: its first action.
+                rated = actions.iter().take(1).enumerate().map(|(at, a)| (at, 0, a)).collect();
+            }
+            rated.sort_by_key(|&(at, r, _)| (std::cmp::Reverse(r), at));
+            for (_, _, a) in rated.into_iter().take(take) {
+                let lead = (a.stage.is_some() && a.stage.as_deref() == stalled).then(|| stall.clone()).flatten();
+                chosen.push(to_action(a, Some(cause), lead));
+            }
+        }
+        chosen
+    };
+    let mut week = pick(|h| &h.week);
+    if urgency == Urgency::Severe && kind != PlanKind::Outward {
+        let severe: Vec<PlanAction> = bank.severe().iter().map(|a| to_action(a, None, None)).collect();
+        week.splice(0..0, severe);
+    }
     Plan {
-        week: pick(|h| &h.week),
+        week,
         month: pick(|h| &h.month),
         quarter: pick(|h| &h.quarter),
+        kind,
         focus,
-        outward,
-        strengths: diagnosis.strong(),
+        urgency,
+        strengths: diagnosis
+            .causes
+            .iter()
+            .filter(|(_, r)| r.band == Some(crate::Band::Strong))
+            .map(|(c, _)| c)
+            .collect(),
+        // Said only of answers that carry a verdict: when in doubt, say less.
+        best: best_habit(diagnosis)
+            .filter(|_| kind != PlanKind::Unclear)
+            .map(|habit| bank.texts().best.replace("{habit}", habit)),
+        stall,
         stories: responses.stories.iter().filter_map(|id| bank.story(id)).cloned().collect(),
         kind_note: responses.self_talk.filter(|a| a.value() >= 4).map(|_| bank.self_talk().note.clone()),
         outside_changes,
     }
 }
 
-fn to_action(a: &Action, cause: Option<Cause>) -> PlanAction {
-    PlanAction { id: a.id.clone(), cause, text: a.text.clone() }
+/// How well an action fits this person, or None when it should be left out (see the module
+/// comment).
+fn rate(bank: &Bank, action: &Action, health: &BTreeMap<&str, u8>, stalled: Option<&str>) -> Option<i32> {
+    let at_stall = action.stage.is_some() && action.stage.as_deref() == stalled;
+    if let Some(stage) = &action.stage {
+        let stage_item_healthy = bank
+            .items()
+            .iter()
+            .filter(|i| i.stage.as_deref() == Some(stage.as_str()))
+            .any(|i| health.get(i.id.as_str()).is_some_and(|&h| h >= 4));
+        if stage_item_healthy && !at_stall {
+            return None;
+        }
+    }
+    let from_answers: i32 = action
+        .items
+        .iter()
+        .map(|id| match health.get(id.as_str()) {
+            Some(1) => 4,
+            Some(2) => 3,
+            Some(3) => 1,
+            _ => 0,
+        })
+        .sum();
+    let rating = from_answers + if at_stall { 5 } else { 0 };
+    (rating > 0).then_some(rating)
+}
+
+/// The sentence on where the last deals stop, when there are enough of them.
+fn stall_sentence(bank: &Bank, funnel: &Funnel) -> Option<String> {
+    if funnel.deals < MIN_DEALS_FOR_STALL {
+        return None;
+    }
+    let stage = funnel.stages.iter().find(|s| Some(&s.stage) == funnel.most_lost_at.as_ref())?;
+    Some(
+        bank.texts()
+            .stall
+            .replace("{deals}", &funnel.deals.to_string())
+            .replace("{stage}", &stage.name)
+            .replace("{stopped}", &stage.stopped.to_string()),
+    )
+}
+
+/// The habit of the healthiest answer (health 5 before 4; then the cause with the higher
+/// score; then bank order), if any answer was healthy at all.
+fn best_habit(diagnosis: &Diagnosis) -> Option<&str> {
+    diagnosis
+        .causes
+        .iter()
+        .flat_map(|(_, r)| r.held_up.iter().map(move |d| (d, r.score.unwrap_or(0))))
+        .enumerate()
+        .max_by_key(|&(at, (d, score))| (d.health, score, std::cmp::Reverse(at)))
+        .map(|(_, (d, _))| d.habit.as_str())
+}
+
+/// What a manager sees: for every weak cause, how to support this rep and a short
+/// conversation guide; the kind of plan says what to say when no cause is weak.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Manager {
+    pub kind: PlanKind,
+    pub causes: Vec<ManagerCause>,
+    /// The rep's strongest habit, to build on in the conversation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ManagerCause {
+    pub cause: Cause,
+    pub support: String,
+    pub ask: Vec<String>,
+    pub avoid: Vec<String>,
+}
+
+pub fn manager_part(bank: &Bank, plan: &Plan) -> Manager {
+    Manager {
+        kind: plan.kind,
+        causes: plan
+            .focus
+            .iter()
+            .map(|&cause| {
+                let info = bank.cause(cause);
+                ManagerCause {
+                    cause,
+                    support: info.manager.clone(),
+                    ask: info.guide.ask.clone(),
+                    avoid: info.guide.avoid.clone(),
+                }
+            })
+            .collect(),
+        best: plan.best.clone(),
+    }
+}
+
+fn to_action(a: &Action, cause: Option<Cause>, lead: Option<String>) -> PlanAction {
+    PlanAction { id: a.id.clone(), cause, text: a.text.clone(), lead }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::answers::Answer;
-    use crate::diagnosis::diagnose;
+    use crate::cause::PerCause;
+    use crate::diagnosis::tests::{
+        broad, closing_weak, discovery_weak, healthy, persona, two_per_cause, two_weak_far_apart, uniform, with_health,
+        works_alone_but_busy, yes_sayer,
+    };
+    use crate::diagnosis::{diagnose, Diagnosis};
 
-    fn responses(bank: &Bank, health: impl Fn(Cause) -> u8) -> Responses {
-        let mut r = Responses::default();
-        for item in bank.items() {
-            let h = health(item.cause);
-            r.answers.insert(item.id.clone(), Answer::new(if item.reverse { 6 - h } else { h }).unwrap());
+    fn bank() -> Bank {
+        Bank::default_bank().unwrap()
+    }
+
+    fn plan_of(bank: &Bank, r: &Responses) -> (Diagnosis, Plan) {
+        let d = diagnose(bank, r);
+        let plan = build_plan(bank, &d, r);
+        (d, plan)
+    }
+
+    fn ids(actions: &[PlanAction]) -> Vec<&str> {
+        actions.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    fn with_facts(mut r: Responses, facts: &[(&str, &str)]) -> Responses {
+        for (fact, option) in facts {
+            r.facts.insert(fact.to_string(), vec![option.to_string()]);
         }
         r
     }
 
+    fn deals(r: &mut Responses, stages: &[&str]) {
+        r.deals = stages.iter().map(|s| s.to_string()).collect();
+    }
+
     #[test]
     fn plan_covers_the_primary_cause_first_in_every_horizon() {
-        let bank = Bank::default_bank().unwrap();
-        let r = responses(&bank, |c| if c == Cause::Feedback { 1 } else { 5 });
-        let plan = build_plan(&bank, &diagnose(&bank, &r), &r);
+        let bank = bank();
+        let r = with_health(&bank, &PerCause { training: 5, effort: 5, discipline: 5, feedback: 1 });
+        let (_, plan) = plan_of(&bank, &r);
+        assert_eq!(plan.kind, PlanKind::Causes);
         assert_eq!(plan.focus, vec![Cause::Feedback]);
-        assert!(!plan.outward);
         for horizon in [&plan.week, &plan.month, &plan.quarter] {
             assert!(!horizon.is_empty());
             assert!(horizon.iter().all(|a| a.cause == Some(Cause::Feedback)));
@@ -106,16 +347,204 @@ mod tests {
     }
 
     #[test]
-    fn healthy_causes_point_outward_and_name_outside_changes() {
-        let bank = Bank::default_bank().unwrap();
-        let mut r = responses(&bank, |_| 4);
+    fn none_with_an_outside_change_points_outward_and_names_it() {
+        let bank = bank();
+        let mut r = with_health(&bank, &PerCause::from_fn(|_| 4));
         r.facts.insert("changed".into(), vec!["nothing".into(), "territory".into()]);
         r.self_talk = Answer::new(5);
-        let plan = build_plan(&bank, &diagnose(&bank, &r), &r);
-        assert!(plan.outward && plan.focus.is_empty());
+        let (d, plan) = plan_of(&bank, &r);
+        assert_eq!(d.pattern(), Pattern::None);
+        assert_eq!(plan.kind, PlanKind::Outward);
+        assert!(plan.focus.is_empty());
         assert!(plan.week.iter().all(|a| a.cause.is_none() && a.id.starts_with("outward")));
         assert!(plan.kind_note.is_some());
-        let expected = usize::from(bank.fact("changed").unwrap().options.iter().any(|o| o.id == "territory"));
-        assert_eq!(plan.outside_changes.len(), expected);
+        let territory = &bank.fact("changed").unwrap().options.iter().find(|o| o.id == "territory").unwrap().text;
+        assert_eq!(plan.outside_changes, vec![territory.clone()]);
+        assert_eq!(manager_part(&bank, &plan).kind, PlanKind::Outward);
+    }
+
+    #[test]
+    fn none_without_an_outside_change_asks_for_an_outside_view_never_outward() {
+        let bank = bank();
+        for changed in [None, Some("nothing")] {
+            let mut r = with_health(&bank, &PerCause::from_fn(|_| 4));
+            if let Some(c) = changed {
+                r.facts.insert("changed".into(), vec![c.into()]);
+            }
+            let (d, plan) = plan_of(&bank, &r);
+            assert_eq!(d.pattern(), Pattern::None);
+            assert_eq!(plan.kind, PlanKind::NoCause, "{changed:?}");
+            assert!(plan.outside_changes.is_empty());
+            assert!(plan.actions().all(|a| !a.id.starts_with("outward") && a.cause.is_none()), "{changed:?}");
+            let manager = manager_part(&bank, &plan);
+            assert_eq!((manager.kind, manager.causes.len()), (PlanKind::NoCause, 0));
+        }
+    }
+
+    #[test]
+    fn sparse_answers_give_an_unclear_plan_never_outward() {
+        let bank = bank();
+        for r in [Responses::default(), two_per_cause(&bank)] {
+            // Even with an outside change named: nothing was measured, so nothing is cleared.
+            let r = with_facts(r, &[("changed", "territory")]);
+            let (_, plan) = plan_of(&bank, &r);
+            assert_eq!(plan.kind, PlanKind::Unclear);
+            assert!(plan.focus.is_empty());
+            assert!(plan.actions().all(|a| !a.id.starts_with("outward")));
+            let manager = manager_part(&bank, &plan);
+            assert_ne!(manager.kind, PlanKind::Outward);
+            assert_eq!((manager.kind, manager.causes.len()), (PlanKind::Unclear, 0));
+        }
+    }
+
+    #[test]
+    fn straight_lined_and_yes_said_answers_give_an_unclear_plan() {
+        let bank = bank();
+        for r in [uniform(&bank, 3), yes_sayer(&bank)] {
+            let (_, plan) = plan_of(&bank, &r);
+            assert_eq!(plan.kind, PlanKind::Unclear);
+            assert!(plan.focus.is_empty() && plan.actions().all(|a| a.cause.is_none()));
+        }
+    }
+
+    #[test]
+    fn two_weak_causes_far_apart_are_both_in_the_plan_and_the_manager_part() {
+        let bank = bank();
+        let (d, plan) = plan_of(&bank, &two_weak_far_apart(&bank));
+        assert_eq!(d.pattern(), Pattern::Mixed);
+        assert_eq!(plan.focus, vec![Cause::Training, Cause::Effort]);
+        for horizon in [&plan.week, &plan.month, &plan.quarter] {
+            assert_eq!(horizon[0].cause, Some(Cause::Training));
+            assert!(horizon.iter().any(|a| a.cause == Some(Cause::Effort)), "{:?}", ids(horizon));
+        }
+        let manager = manager_part(&bank, &plan);
+        assert_eq!(manager.kind, PlanKind::Causes);
+        assert_eq!(manager.causes.iter().map(|c| c.cause).collect::<Vec<_>>(), vec![Cause::Training, Cause::Effort]);
+        assert!(manager.causes.iter().all(|c| !c.support.is_empty() && !c.ask.is_empty() && !c.avoid.is_empty()));
+    }
+
+    #[test]
+    fn works_alone_but_busy_gets_feedback_actions_not_effort() {
+        let bank = bank();
+        let (_, plan) = plan_of(&bank, &works_alone_but_busy(&bank));
+        assert_eq!(plan.focus, vec![Cause::Feedback]);
+        assert!(plan.actions().all(|a| a.cause == Some(Cause::Feedback)));
+        let week = ids(&plan.week);
+        assert!(week.contains(&"feedback-w-colleague") && week.contains(&"feedback-w-ask"), "{week:?}");
+    }
+
+    #[test]
+    fn weak_at_closing_and_weak_at_discovery_get_different_plans() {
+        let bank = bank();
+        let mut closer = closing_weak(&bank);
+        deals(
+            &mut closer,
+            &["close", "close", "close", "close", "close", "advise", "discover", "grow", "grow", "close"],
+        );
+        let mut discoverer = discovery_weak(&bank);
+        deals(
+            &mut discoverer,
+            &[
+                "discover", "discover", "discover", "discover", "discover", "connect", "advise", "grow", "close",
+                "discover",
+            ],
+        );
+        let (dc, close_plan) = plan_of(&bank, &closer);
+        let (dd, discover_plan) = plan_of(&bank, &discoverer);
+        assert!(dc.flags.is_empty() && dd.flags.is_empty());
+        assert_eq!((dc.primary(), dd.primary()), (Some(Cause::Training), Some(Cause::Training)));
+
+        assert_eq!(close_plan.week[0].id, "training-w-close");
+        let lead = close_plan.week[0].lead.as_deref().expect("a lead naming where deals stop");
+        assert!(lead.contains("Close") && lead.contains("6 of them"), "{lead}");
+        assert_eq!(close_plan.month[0].id, "training-m-close");
+        // Discovery was answered healthy and deals do not stop there: no discovery drills.
+        assert!(close_plan.actions().all(|a| !a.id.contains("discover")), "{:?}", ids(&close_plan.week));
+
+        assert_eq!(discover_plan.week[0].id, "training-w-discover");
+        let lead = discover_plan.week[0].lead.as_deref().expect("a lead naming where deals stop");
+        assert!(lead.contains("Discover"), "{lead}");
+        assert!(discover_plan.actions().all(|a| !a.id.ends_with("-close")), "{:?}", ids(&discover_plan.week));
+
+        assert_ne!(ids(&close_plan.week), ids(&discover_plan.week));
+    }
+
+    #[test]
+    fn a_long_deep_slump_starts_with_the_severe_actions_and_a_short_dip_does_not() {
+        let bank = bank();
+        let severe: Vec<&str> = bank.severe().iter().map(|a| a.id.as_str()).collect();
+        let deep = with_facts(closing_weak(&bank), &[("duration", "gt6m"), ("below_target", "gt50")]);
+        let short = with_facts(closing_weak(&bank), &[("duration", "lt1m"), ("below_target", "lt10")]);
+        assert_eq!(urgency(&bank, &deep), Urgency::Severe);
+        assert_eq!(urgency(&bank, &short), Urgency::Mild);
+        assert_eq!(urgency(&bank, &closing_weak(&bank)), Urgency::Unknown);
+        let (_, deep_plan) = plan_of(&bank, &deep);
+        let (_, short_plan) = plan_of(&bank, &short);
+        assert_eq!(deep_plan.urgency, Urgency::Severe);
+        assert_eq!(ids(&deep_plan.week[..severe.len()]), severe);
+        assert!(deep_plan.week[..severe.len()].iter().all(|a| a.cause.is_none()));
+        assert_eq!(short_plan.urgency, Urgency::Mild);
+        assert!(short_plan.actions().all(|a| !severe.contains(&a.id.as_str())));
+        // Same answers: after the severe actions, the same work.
+        assert_eq!(ids(&deep_plan.week[severe.len()..]), ids(&short_plan.week));
+        assert_eq!(short_plan.week[0].id, "training-w-close");
+    }
+
+    #[test]
+    fn urgency_in_between_is_moderate() {
+        let bank = bank();
+        let r = with_facts(Responses::default(), &[("duration", "m3to6"), ("below_target", "p10to25")]);
+        assert_eq!(urgency(&bank, &r), Urgency::Moderate);
+        let r = with_facts(Responses::default(), &[("duration", "lt1m"), ("below_target", "gt50")]);
+        assert_eq!(urgency(&bank, &r), Urgency::Moderate);
+        let r = with_facts(Responses::default(), &[("duration", "gt6m")]);
+        assert_eq!(urgency(&bank, &r), Urgency::Unknown);
+    }
+
+    #[test]
+    fn every_weak_cause_of_a_broad_pattern_is_in_every_horizon() {
+        let bank = bank();
+        let (d, plan) = plan_of(&bank, &broad(&bank));
+        assert!(d.flags.is_empty(), "{:?}", d.flags);
+        assert_eq!(d.pattern(), Pattern::Broad);
+        assert_eq!(plan.focus.len(), 3);
+        for &cause in &plan.focus {
+            for horizon in [&plan.week, &plan.month, &plan.quarter] {
+                assert!(horizon.iter().any(|a| a.cause == Some(cause)), "{cause}: {:?}", ids(horizon));
+            }
+        }
+        assert!(plan.actions().all(|a| a.cause != Some(Cause::Feedback)));
+        assert_eq!(manager_part(&bank, &plan).causes.len(), 3);
+    }
+
+    #[test]
+    fn best_names_a_habit_even_when_no_cause_is_strong() {
+        let bank = bank();
+        let r = persona(&bank, &PerCause::from_fn(|_| vec![3, 4, 2, 4]), &[("discipline-review", Some(5))]);
+        let (d, plan) = plan_of(&bank, &r);
+        assert!(d.flags.is_empty(), "{:?}", d.flags);
+        assert!(d.causes.iter().all(|(_, c)| c.band != Some(crate::Band::Strong)));
+        assert!(plan.strengths.is_empty());
+        let habit = &bank.item("discipline-review").unwrap().habit;
+        assert_eq!(plan.best.as_deref(), Some(bank.texts().best.replace("{habit}", habit).as_str()));
+        assert_eq!(manager_part(&bank, &plan).best, plan.best);
+        // Nothing answered healthy: nothing to name.
+        let (_, plan) = plan_of(&bank, &with_health(&bank, &PerCause::from_fn(|_| 2)));
+        assert_eq!(plan.best, None);
+    }
+
+    #[test]
+    fn a_stall_needs_three_deals_to_be_said() {
+        let bank = bank();
+        let p = PerCause { training: vec![2], effort: healthy(), discipline: healthy(), feedback: healthy() };
+        let mut r = persona(&bank, &p, &[]);
+        deals(&mut r, &["close", "close"]);
+        let (_, plan) = plan_of(&bank, &r);
+        assert_eq!(plan.stall, None);
+        assert!(plan.actions().all(|a| a.lead.is_none()));
+        deals(&mut r, &["close", "close", "connect"]);
+        let (_, plan) = plan_of(&bank, &r);
+        assert!(plan.stall.as_deref().is_some_and(|s| s.contains("Close")));
+        assert_eq!(plan.week[0].id, "training-w-close");
     }
 }

@@ -1,8 +1,9 @@
 //! The stored document: one versioned JSON value holding progress and finished results.
 //!
-//! In memory a result's answers are a map from item id to answer. Stored (schema 3), the
+//! In memory a result's answers are a map from item id to answer. Stored (schema 4), the
 //! document names each item id once in `items`, and each result keeps its answers as one
-//! digit per item in that order, `0` where it was not answered: a year of daily results
+//! character per item in that order: the digit `1`–`5`, `x` where the person said the item
+//! does not apply to them, `0` where it was not answered: a year of daily results
 //! stays small. `Document` itself has no serde shape: `Stored` is how it is written and
 //! read, and older versions are migrated as JSON values.
 //!
@@ -20,11 +21,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// One migration per past version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// A fixture of every version lives in `tests/fixtures/` and must load forever.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// One step: the document of one version in, the next version's out.
 type Migration = fn(Value) -> Result<Value, DecodeError>;
@@ -70,7 +71,7 @@ fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
                     items.push(Value::from(id.as_str()));
                     next
                 });
-                answers.push((i, digit));
+                answers.push((i, b'0' + digit.value()));
             }
         }
         r.insert("answers".into(), Value::from(digits(answers)));
@@ -86,14 +87,53 @@ fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
-/// Answers as stored: the digit of each answer at its item's position, `0` in the gaps.
-fn digits(answers: impl IntoIterator<Item = (usize, Answer)>) -> String {
+/// Version 4 adds what version 3 cannot say: `x` among a result's answers ("doesn't apply
+/// to me", bank format 2), the pattern `unclear` and the flag `answer_style`. Every version
+/// 3 result was taken with a format 1 bank, which this build no longer reads: its stored
+/// scores stand, and its primary cause and pattern are judged again from them by today's
+/// rule (as `diagnose_result` does), so history and the result screen agree.
+fn v3_to_v4(mut value: Value) -> Result<Value, DecodeError> {
+    let profiles = value.get_mut("profiles").and_then(Value::as_array_mut).into_iter().flatten();
+    let results = profiles.filter_map(|p| p.get_mut("results").and_then(Value::as_array_mut)).flatten();
+    for r in results {
+        let Some(r) = r.as_object_mut() else { continue };
+        // Read by hand, not with `from_value`, so the wasm carries no second deserialiser.
+        let score = |c: Cause| r.get("scores")?.get(c.id()).map(|v| v.as_u64().and_then(|s| u8::try_from(s).ok()));
+        let (Some(training), Some(effort), Some(discipline), Some(feedback)) =
+            (score(Cause::Training), score(Cause::Effort), score(Cause::Discipline), score(Cause::Feedback))
+        else {
+            // A result without readable scores is left for the typed read to refuse.
+            continue;
+        };
+        let scores = PerCause { training, effort, discipline, feedback };
+        let flag = |f: &Value| match f.as_str()? {
+            "straight_lining" => Some(Flag::StraightLining),
+            "contradiction" => Some(Flag::Contradiction),
+            "too_fast" => Some(Flag::TooFast),
+            _ => None,
+        };
+        let flags: Vec<Flag> =
+            r.get("flags").and_then(Value::as_array).map(|f| f.iter().filter_map(flag).collect()).unwrap_or_default();
+        let none = PerCause::from_fn(|_| 0);
+        let v = crate::diagnosis::verdict(&crate::diagnosis::scores_only(&scores, &none), &flags);
+        r.insert("primary".into(), v.primary.map_or(Value::Null, |c| Value::from(c.id())));
+        r.insert("pattern".into(), Value::from(v.pattern.id()));
+    }
+    Ok(value)
+}
+
+/// The stored character of "doesn't apply to me".
+const NOT_APPLICABLE: u8 = b'x';
+
+/// Answers as stored: one character at each item's position (`1`–`5`, or `x` for "doesn't
+/// apply"), `0` in the gaps.
+fn digits(answers: impl IntoIterator<Item = (usize, u8)>) -> String {
     let mut d: Vec<u8> = Vec::new();
-    for (i, answer) in answers {
+    for (i, c) in answers {
         if d.len() <= i {
             d.resize(i + 1, b'0');
         }
-        d[i] = b'0' + answer.value();
+        d[i] = c;
     }
     d.into_iter().map(char::from).collect()
 }
@@ -106,6 +146,8 @@ pub struct Document {
     /// The id of the profile in use.
     pub active: String,
     pub profiles: Vec<Profile>,
+    /// When everything was last exported to a file (ms since the epoch), for the backup nudge.
+    pub exported_at: Option<u64>,
 }
 
 impl Default for Document {
@@ -114,13 +156,40 @@ impl Default for Document {
     }
 }
 
+/// After how long an export is old enough to suggest another.
+pub const BACKUP_EVERY_MS: u64 = 30 * 86_400_000;
+
+/// Why Groove suggests an export now, if it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// Two or more results and no export yet.
+    Never,
+    /// The last export is older than [`BACKUP_EVERY_MS`]; its age in whole days.
+    Old { days: u64 },
+}
+
 impl Document {
+    /// The quiet backup nudge: from the second result on, when there was no export, or the
+    /// last one is more than 30 days old. None when nothing needs saying.
+    pub fn backup_due(&self, now: u64) -> Option<Backup> {
+        let results: usize = self.profiles.iter().map(|p| p.results.len()).sum();
+        if results < 2 {
+            return None;
+        }
+        match self.exported_at {
+            None => Some(Backup::Never),
+            Some(at) if now.saturating_sub(at) > BACKUP_EVERY_MS => Some(Backup::Old { days: (now - at) / 86_400_000 }),
+            Some(_) => None,
+        }
+    }
+
     pub fn new() -> Document {
         Document {
             schema: SCHEMA_VERSION,
             revision: 0,
             active: DEFAULT_PROFILE.into(),
             profiles: vec![Profile::new(DEFAULT_PROFILE, "")],
+            exported_at: None,
         }
     }
 
@@ -260,8 +329,8 @@ impl StoredResult {
             finished_at,
             bank: bank.raw().id.clone(),
             scores: d.scores(),
-            primary: d.primary,
-            pattern: d.pattern,
+            primary: d.primary(),
+            pattern: d.pattern(),
             flags: d.flags,
             responses,
         }
@@ -364,6 +433,8 @@ struct Stored<'a> {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     items: Vec<Cow<'a, str>>,
     profiles: Vec<StoredProfile<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exported_at: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -421,15 +492,17 @@ impl<'a> Stored<'a> {
         let mut items: Vec<Cow<'a, str>> = Vec::new();
         let mut index: BTreeMap<&'a str, usize> = BTreeMap::new();
         for r in doc.profiles.iter().flat_map(|p| &p.results) {
-            for id in r.responses.answers.keys() {
+            for id in r.responses.answers.keys().chain(&r.responses.not_applicable) {
                 index.entry(id.as_str()).or_insert_with(|| {
                     items.push(Cow::Borrowed(id.as_str()));
                     items.len() - 1
                 });
             }
         }
-        let digits_of = |answers: &BTreeMap<String, Answer>| {
-            digits(answers.iter().filter_map(|(id, &a)| index.get(id.as_str()).map(|&i| (i, a))))
+        let digits_of = |r: &Responses| {
+            let answered = r.answers.iter().map(|(id, a)| (id, b'0' + a.value()));
+            let not_applicable = r.not_applicable.iter().map(|id| (id, NOT_APPLICABLE));
+            digits(answered.chain(not_applicable).filter_map(|(id, c)| index.get(id.as_str()).map(|&i| (i, c))))
         };
         let profiles = doc
             .profiles
@@ -445,7 +518,7 @@ impl<'a> Stored<'a> {
                         id: Cow::Borrowed(&r.id),
                         finished_at: r.finished_at,
                         bank: Cow::Borrowed(&r.bank),
-                        answers: digits_of(&r.responses.answers),
+                        answers: digits_of(&r.responses),
                         timings: Cow::Borrowed(&r.responses.timings),
                         facts: Cow::Borrowed(&r.responses.facts),
                         stories: Cow::Borrowed(&r.responses.stories),
@@ -461,28 +534,44 @@ impl<'a> Stored<'a> {
                 reviews: Cow::Borrowed(&p.reviews),
             })
             .collect();
-        Stored { schema: SCHEMA_VERSION, revision: doc.revision, active: Cow::Borrowed(&doc.active), items, profiles }
+        Stored {
+            schema: SCHEMA_VERSION,
+            revision: doc.revision,
+            active: Cow::Borrowed(&doc.active),
+            items,
+            profiles,
+            exported_at: doc.exported_at,
+        }
     }
 
     fn into_document(self) -> Result<Document, String> {
         let items = self.items;
-        let answers_of = |digits: &str| -> Result<BTreeMap<String, Answer>, String> {
-            let mut answers = BTreeMap::new();
+        type Answers = (BTreeMap<String, Answer>, BTreeSet<String>);
+        let answers_of = |digits: &str| -> Result<Answers, String> {
+            let (mut answers, mut not_applicable) = (BTreeMap::new(), BTreeSet::new());
             for (i, b) in digits.bytes().enumerate().filter(|&(_, b)| b != b'0') {
                 let id = items.get(i).ok_or("a result has more answers than the document has items")?;
-                let answer =
-                    b.checked_sub(b'0').and_then(Answer::new).ok_or("a result's answers must be digits from 0 to 5")?;
+                if b == NOT_APPLICABLE {
+                    not_applicable.insert(id.to_string());
+                    continue;
+                }
+                let answer = b
+                    .checked_sub(b'0')
+                    .and_then(Answer::new)
+                    .ok_or("a result's answers must be digits from 0 to 5, or x")?;
                 answers.insert(id.to_string(), answer);
             }
-            Ok(answers)
+            Ok((answers, not_applicable))
         };
         let mut profiles = Vec::with_capacity(self.profiles.len());
         for p in self.profiles {
             let mut results = Vec::with_capacity(p.results.len());
             for r in p.results {
+                let (answers, not_applicable) = answers_of(&r.answers)?;
                 results.push(StoredResult {
                     responses: Responses {
-                        answers: answers_of(&r.answers)?,
+                        answers,
+                        not_applicable,
                         timings: r.timings.into_owned(),
                         facts: r.facts.into_owned(),
                         stories: r.stories.into_owned(),
@@ -507,7 +596,13 @@ impl<'a> Stored<'a> {
                 reviews: p.reviews.into_owned(),
             });
         }
-        Ok(Document { schema: SCHEMA_VERSION, revision: self.revision, active: self.active.into_owned(), profiles })
+        Ok(Document {
+            schema: SCHEMA_VERSION,
+            revision: self.revision,
+            active: self.active.into_owned(),
+            profiles,
+            exported_at: self.exported_at,
+        })
     }
 }
 
@@ -522,6 +617,7 @@ mod tests {
     const V2_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v2.json");
 
     const V3_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v3.json");
+    const V4_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v4.json");
 
     #[test]
     fn version_1_fixture_loads_forever() {
@@ -545,12 +641,92 @@ mod tests {
     }
 
     #[test]
+    fn the_backup_nudge_comes_after_the_second_result_and_every_thirty_days() {
+        let b = crate::bank::Bank::default_bank().unwrap();
+        let mut doc = Document::new();
+        let day = 86_400_000;
+        let result = |at: u64| StoredResult::finish(format!("r{at}"), at, &b, Responses::default());
+        doc.profile_mut().results.push(result(day));
+        assert_eq!(doc.backup_due(2 * day), None, "one result: nothing to say yet");
+        doc.profile_mut().results.push(result(2 * day));
+        assert_eq!(doc.backup_due(2 * day), Some(Backup::Never));
+        doc.exported_at = Some(3 * day);
+        assert_eq!(doc.backup_due(33 * day), None, "exactly thirty days: still fresh");
+        assert_eq!(doc.backup_due(40 * day), Some(Backup::Old { days: 37 }));
+        // The export time is kept by a save.
+        assert_eq!(decode(&encode(&doc)).unwrap().exported_at, Some(3 * day));
+    }
+
+    #[test]
+    fn version_4_fixture_loads_forever() {
+        let doc = decode(V4_FIXTURE).unwrap();
+        let r = &doc.profile().results[0];
+        assert_eq!(r.bank, "groove-2");
+        assert_eq!(r.pattern, Pattern::Unclear);
+        assert_eq!(r.responses.answers.get("training-connect").map(|a| a.value()), Some(4));
+        assert!(r.responses.not_applicable.contains("effort-prospecting"));
+        let progress = doc.profile().progress.as_ref().unwrap();
+        assert!(progress.responses.not_applicable.contains("effort-prospecting"));
+        // Written back, it reads the same.
+        assert_eq!(decode(&encode(&doc)).unwrap(), doc);
+    }
+
+    #[test]
     fn version_3_fixture_loads_forever() {
         let doc = decode(V3_FIXTURE).unwrap();
         assert_eq!(doc, decode(V2_FIXTURE).unwrap());
         let answers = &doc.profile().results[0].responses.answers;
         assert_eq!(answers.get("discipline-3").map(|a| a.value()), Some(5));
         assert_eq!(answers.len(), 3);
+    }
+
+    #[test]
+    fn a_version_3_document_decodes_as_schema_4() {
+        assert_eq!(SCHEMA_VERSION, 4);
+        assert!(V3_FIXTURE.starts_with("{\"schema\":3,"));
+        let doc = decode(V3_FIXTURE).unwrap();
+        assert_eq!(doc.schema, 4);
+        // It keeps its stored scores and the (first) bank it came from.
+        let r = &doc.profile().results[0];
+        assert_eq!(r.bank, "groove-default");
+        assert_eq!(
+            r.scores,
+            PerCause { training: Some(80), effort: Some(70), discipline: Some(20), feedback: Some(60) }
+        );
+        assert!(r.responses.not_applicable.is_empty());
+        // Written back, it is a schema 4 document that reads the same.
+        let again = encode(&doc);
+        assert!(again.starts_with("{\"schema\":4,"), "{again}");
+        assert_eq!(decode(&again).unwrap(), doc);
+    }
+
+    #[test]
+    fn a_result_with_a_not_applicable_answer_round_trips() {
+        use crate::answers::Reply;
+        let bank = crate::bank::Bank::default_bank().unwrap();
+        let mut responses = Responses::default();
+        for (at, item) in bank.items().iter().enumerate() {
+            responses.reply(&item.id, Reply::Answer(Answer::new(1 + (at % 5) as u8).unwrap()));
+        }
+        responses.reply("effort-best-months", Reply::NotApplicable);
+        responses.reply("effort-best-months-now", Reply::NotApplicable);
+        let result = StoredResult::finish("r1".into(), 1, &bank, responses);
+        assert_eq!(result.responses.not_applicable.len(), 2);
+        let mut doc = Document::new();
+        doc.profile_mut().results.push(result);
+        let text = encode(&doc);
+        let stored: Value = serde_json::from_str(&text).unwrap();
+        let items: Vec<&str> = stored["items"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let answers = stored["profiles"][0]["results"][0]["answers"].as_str().unwrap();
+        assert_eq!(answers.matches('x').count(), 2, "{answers}");
+        for (id, c) in items.iter().zip(answers.chars()) {
+            assert_eq!(c == 'x', id.starts_with("effort-best-months"), "{id}: {c}");
+        }
+        let back = decode(&text).unwrap();
+        assert_eq!(back, doc);
+        let r = &back.profile().results[0].responses;
+        assert_eq!(r.reply_to("effort-best-months"), Some(Reply::NotApplicable));
+        assert!(!r.answers.contains_key("effort-best-months"));
     }
 
     #[test]
@@ -580,7 +756,8 @@ mod tests {
         doc.profile_mut().results.push(full(1_795_086_400_000, 3));
         let two = encode(&doc);
         // The item ids are written once, however many results there are.
-        assert_eq!(two.matches("\"training-1\"").count(), 1);
+        let first = &bank.items()[0].id;
+        assert_eq!(two.matches(&format!("\"{first}\"")).count(), 1);
         let per_result = two.len() - one;
         assert!(per_result <= 600, "{per_result} bytes per result: {two}");
         assert_eq!(decode(&two).unwrap(), doc);
@@ -611,8 +788,15 @@ mod tests {
             )
         };
         assert_eq!(decode(&doc("05")).unwrap().profile().results[0].responses.answers.len(), 1);
+        // `x` is "doesn't apply" (schema 4 reads a version 3 document as it stands).
+        let na = decode(&doc("x5")).unwrap();
+        let responses = &na.profile().results[0].responses;
+        assert_eq!(responses.reply_to("a-1"), Some(crate::answers::Reply::NotApplicable));
+        assert_eq!(responses.answers.get("a-2").map(|a| a.value()), Some(5));
         assert!(matches!(decode(&doc("7")), Err(DecodeError::WrongShape(_))));
-        assert!(matches!(decode(&doc("x")), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(&doc("X")), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(&doc("y")), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(&doc("00x")), Err(DecodeError::WrongShape(_))));
         assert!(matches!(decode(&doc("001")), Err(DecodeError::WrongShape(_))));
         assert!(matches!(decode(&doc("\u{e9}1")), Err(DecodeError::WrongShape(_))));
     }
@@ -661,16 +845,23 @@ mod tests {
     }
 
     fn any_document() -> impl Strategy<Value = Document> {
-        let answers = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=5, 0..12);
-        let earlier = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=5, 0..12);
+        // 1..=5 an answer, 6 "doesn't apply".
+        let answers = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=6, 0..12);
+        let earlier = proptest::collection::btree_map("[a-z]{1,8}-[0-9]", 1u8..=6, 0..12);
+        let replies = |map: BTreeMap<String, u8>| {
+            let mut r = Responses::default();
+            for (k, v) in map {
+                match Answer::new(v) {
+                    Some(a) => r.reply(&k, crate::answers::Reply::Answer(a)),
+                    None => r.reply(&k, crate::answers::Reply::NotApplicable),
+                }
+            }
+            r
+        };
         (answers, earlier, any::<u64>(), proptest::option::of("[a-z-]{1,12}"), 0u64..4_000_000_000_000).prop_map(
-            |(answers, earlier, revision, step, at)| {
-                let responses = Responses {
-                    answers: answers.into_iter().map(|(k, v)| (k, Answer::new(v).unwrap())).collect(),
-                    stories: vec!["leads".into()],
-                    deals: vec!["close".into()],
-                    ..Responses::default()
-                };
+            move |(answers, earlier, revision, step, at)| {
+                let responses =
+                    Responses { stories: vec!["leads".into()], deals: vec!["close".into()], ..replies(answers) };
                 let mut profile = Profile::new(DEFAULT_PROFILE, "");
                 profile.progress = step.map(|step| Progress { started_at: at, step, responses: responses.clone() });
                 profile.done.insert(format!("r{revision}"), vec!["training-w1".into()]);
@@ -694,10 +885,18 @@ mod tests {
                 }];
                 let mut before = profile.results[0].clone();
                 before.id = "earlier".into();
-                before.responses.answers = earlier.into_iter().map(|(k, v)| (k, Answer::new(v).unwrap())).collect();
+                let earlier = replies(earlier);
+                before.responses.answers = earlier.answers;
+                before.responses.not_applicable = earlier.not_applicable;
                 before.responses.timings = before.responses.answers.keys().map(|k| (k.clone(), 4200)).collect();
                 profile.results.insert(0, before);
-                Document { schema: SCHEMA_VERSION, revision, active: DEFAULT_PROFILE.into(), profiles: vec![profile] }
+                Document {
+                    schema: SCHEMA_VERSION,
+                    revision,
+                    active: DEFAULT_PROFILE.into(),
+                    profiles: vec![profile],
+                    exported_at: None,
+                }
             },
         )
     }

@@ -1,23 +1,38 @@
 //! The share codec: a result in a URL fragment, short and checked.
 //!
-//! `g1.<training>-<effort>-<discipline>-<feedback>.<primary>.<pattern>.<day>.<check>`, e.g.
-//! `g1.75-28-53-69.e.s.20781.k3`. Scores are 0..=100 or `x` (not enough answers), keyed by
-//! position in this documented order only inside the codec; everything outside uses
-//! `PerCause`. The check is a hash of the rest, so a hand-edited link is refused, and the
-//! primary cause and pattern must agree with the scores.
+//! `g2.<training>-<effort>-<discipline>-<feedback>.<weak>.<flags>.<day>.<check>`, e.g.
+//! `g2.75:8-28:7-53:8-69:8.ed.n.20781.k3`. Each score is `score:answered` (0..=100, or `x`
+//! when too few answers); the order is fixed inside the codec only, everything outside uses
+//! `PerCause`. `<weak>` lists the weak causes in the verdict's order (`t`, `e`, `d`, `f`;
+//! `n` for none), with `=` after them when the first two are tied; `<flags>` are the
+//! response-quality flags (`s` straight-lining, `c` contradiction, `f` too fast, `a` answer
+//! style; `n` for none). The receiver recomputes the verdict from the scores, counts and
+//! flags with the same core rule, and refuses a link whose weak causes disagree: the shared
+//! view reads the same verdict as the result it came from. The check is a hash of the rest,
+//! so a hand-edited link is refused. Links of the first version (`g1`, scores only) still
+//! open, judged by today's rule.
 
 use crate::cause::{Cause, PerCause};
 use crate::days::Day;
-use crate::diagnosis::{primary_and_pattern, Pattern};
+use crate::diagnosis::{scores_only, separation, verdict, Flag, Verdict};
 use std::fmt;
 
 /// A result as shared: no answers, no stories, nothing personal beyond the scores.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shared {
     pub scores: PerCause<Option<u8>>,
-    pub primary: Option<Cause>,
-    pub pattern: Pattern,
+    /// Answers behind each score.
+    pub answered: PerCause<usize>,
+    pub flags: Vec<Flag>,
+    pub verdict: Verdict,
     pub day: Day,
+}
+
+impl Shared {
+    /// A result's share: its scores, counts, flags and verdict.
+    pub fn of(d: &crate::diagnosis::Diagnosis, day: Day) -> Shared {
+        Shared { scores: d.scores(), answered: d.answered(), flags: d.flags.clone(), verdict: d.verdict.clone(), day }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,25 +57,10 @@ impl fmt::Display for ShareError {
 }
 
 const ORDER: [Cause; 4] = [Cause::Training, Cause::Effort, Cause::Discipline, Cause::Feedback];
-
-fn cause_letter(c: Option<Cause>) -> char {
-    match c {
-        Some(Cause::Training) => 't',
-        Some(Cause::Effort) => 'e',
-        Some(Cause::Discipline) => 'd',
-        Some(Cause::Feedback) => 'f',
-        None => 'n',
-    }
-}
-
-fn pattern_letter(p: Pattern) -> char {
-    match p {
-        Pattern::Single => 's',
-        Pattern::Mixed => 'm',
-        Pattern::Broad => 'b',
-        Pattern::None => 'n',
-    }
-}
+const CAUSE_LETTERS: [(Cause, char); 4] =
+    [(Cause::Training, 't'), (Cause::Effort, 'e'), (Cause::Discipline, 'd'), (Cause::Feedback, 'f')];
+const FLAG_LETTERS: [(Flag, char); 4] =
+    [(Flag::StraightLining, 's'), (Flag::Contradiction, 'c'), (Flag::TooFast, 'f'), (Flag::AnswerStyle, 'a')];
 
 /// FNV-1a, two base-36 characters: enough to catch edits, not a signature.
 fn check(body: &str) -> String {
@@ -70,18 +70,60 @@ fn check(body: &str) -> String {
     [digit(n / 36), digit(n % 36)].iter().collect()
 }
 
+fn letters<T: PartialEq + Copy>(table: &[(T, char)], of: &[T]) -> String {
+    let s: String = of.iter().filter_map(|x| table.iter().find(|(t, _)| t == x).map(|&(_, c)| c)).collect();
+    if s.is_empty() {
+        "n".into()
+    } else {
+        s
+    }
+}
+
 pub fn encode(shared: &Shared) -> String {
-    let scores: Vec<String> =
-        ORDER.iter().map(|&c| shared.scores.get(c).map_or("x".to_string(), |s| s.to_string())).collect();
+    let scores: Vec<String> = ORDER
+        .iter()
+        .map(|&c| {
+            let score = shared.scores.get(c).map_or("x".to_string(), |s| s.to_string());
+            format!("{score}:{}", shared.answered.get(c))
+        })
+        .collect();
+    let tie = if shared.verdict.tied { "=" } else { "" };
     let body = format!(
-        "g1.{}.{}.{}.{}",
+        "g2.{}.{}{tie}.{}.{}",
         scores.join("-"),
-        cause_letter(shared.primary),
-        pattern_letter(shared.pattern),
+        letters(&CAUSE_LETTERS, &shared.verdict.weak),
+        letters(&FLAG_LETTERS, &shared.flags),
         shared.day
     );
     let sum = check(&body);
     format!("{body}.{sum}")
+}
+
+fn parse_letters<T: Copy + PartialEq>(
+    table: &[(T, char)],
+    text: &str,
+    what: &'static str,
+) -> Result<Vec<T>, ShareError> {
+    if text == "n" {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for ch in text.chars() {
+        let x = table.iter().find(|(_, c)| *c == ch).map(|&(t, _)| t).ok_or(ShareError::Malformed(what))?;
+        if out.contains(&x) {
+            return Err(ShareError::Malformed(what));
+        }
+        out.push(x);
+    }
+    Ok(out)
+}
+
+fn parse_day(day: &str) -> Result<Day, ShareError> {
+    let day: Day = day.parse().map_err(|_| ShareError::Malformed("the date"))?;
+    if !(0..=2_932_896).contains(&day) {
+        return Err(ShareError::Malformed("the date"));
+    }
+    Ok(day)
 }
 
 pub fn decode(text: &str) -> Result<Shared, ShareError> {
@@ -90,10 +132,11 @@ pub fn decode(text: &str) -> Result<Shared, ShareError> {
     }
     let text = text.trim();
     let parts: Vec<&str> = text.split('.').collect();
-    if parts.first() != Some(&"g1") {
+    let version = *parts.first().unwrap_or(&"");
+    if version != "g1" && version != "g2" {
         return Err(ShareError::UnknownVersion);
     }
-    let [_, scores, primary, pattern, day, _] = parts[..] else {
+    let [_, scores, weak, flags, day, _] = parts[..] else {
         return Err(ShareError::Malformed("wrong number of parts"));
     };
     // The check covers everything before the last dot.
@@ -105,58 +148,99 @@ pub fn decode(text: &str) -> Result<Shared, ShareError> {
     if values.len() != 4 {
         return Err(ShareError::Malformed("four scores expected"));
     }
-    let mut parsed = [None; 4];
+    let mut parsed = [(None, 0usize); 4];
     for (slot, v) in parsed.iter_mut().zip(&values) {
-        *slot = match *v {
-            "x" => None,
-            v => Some(v.parse::<u8>().ok().filter(|s| *s <= 100).ok_or(ShareError::Malformed("a score"))?),
+        let (score, n) = match (version, v.split_once(':')) {
+            ("g2", Some((score, n))) => (score, n.parse::<usize>().ok().filter(|&n| n <= 100)),
+            ("g1", None) => (*v, Some(0)),
+            _ => return Err(ShareError::Malformed("a score")),
+        };
+        let n = n.ok_or(ShareError::Malformed("a count"))?;
+        *slot = match score {
+            "x" => (None, n),
+            v => (Some(v.parse::<u8>().ok().filter(|s| *s <= 100).ok_or(ShareError::Malformed("a score"))?), n),
         };
     }
-    let scores = PerCause::from_fn(|c| parsed[ORDER.iter().position(|&o| o == c).unwrap_or(0)]);
-    let primary = match primary {
-        "t" => Some(Cause::Training),
-        "e" => Some(Cause::Effort),
-        "d" => Some(Cause::Discipline),
-        "f" => Some(Cause::Feedback),
-        "n" => None,
-        _ => return Err(ShareError::Malformed("the primary cause")),
-    };
-    let pattern = match pattern {
-        "s" => Pattern::Single,
-        "m" => Pattern::Mixed,
-        "b" => Pattern::Broad,
-        "n" => Pattern::None,
-        _ => return Err(ShareError::Malformed("the pattern")),
-    };
-    let day: Day = day.parse().map_err(|_| ShareError::Malformed("the date"))?;
-    if !(0..=2_932_896).contains(&day) {
-        return Err(ShareError::Malformed("the date"));
+    let at = |c: Cause| parsed[ORDER.iter().position(|&o| o == c).unwrap_or(0)];
+    let scores = PerCause::from_fn(|c| at(c).0);
+    let day = parse_day(day)?;
+    if version == "g1" {
+        // The first links carried scores only; today's rule judges them, with the fewest
+        // answers a score needs.
+        let answered = PerCause::from_fn(|_| 0);
+        let evidence = scores_only(&scores, &answered);
+        let answered = PerCause::from_fn(|c| evidence.get(c).answered);
+        return Ok(Shared { verdict: verdict(&evidence, &[]), scores, answered, flags: Vec::new(), day });
     }
-    // The scores decide the primary cause and pattern; a link that disagrees was edited.
-    let (expected_primary, _, expected_pattern) = primary_and_pattern(&scores);
-    if (expected_primary, expected_pattern) != (primary, pattern) {
+    let answered = PerCause::from_fn(|c| at(c).1);
+    let (weak, tied) = match weak.strip_suffix('=') {
+        Some(w) => (w, true),
+        None => (weak, false),
+    };
+    let weak = parse_letters(&CAUSE_LETTERS, weak, "the weak causes")?;
+    let flags = parse_letters(&FLAG_LETTERS, flags, "the flags")?;
+    let evidence = scores_only(&scores, &answered);
+    let mut expected = verdict(&evidence, &flags);
+    // The same weak causes; the first two may be in either order (and tied) only when they
+    // are within noise of each other, where evidence the link does not carry decided.
+    let same_set = weak.len() == expected.weak.len() && weak.iter().all(|c| expected.weak.contains(c));
+    let reordered = weak.iter().skip(2).eq(expected.weak.iter().skip(2));
+    let within_noise = |a: Cause, b: Cause| match (scores.get(a), scores.get(b)) {
+        (Some(x), Some(y)) => separation((*x, *answered.get(a)), (*y, *answered.get(b))) < 1.0,
+        _ => false,
+    };
+    let order_ok = weak == expected.weak || (weak.len() >= 2 && within_noise(weak[0], weak[1]));
+    let tie_ok = !tied || (weak.len() >= 2 && within_noise(weak[0], weak[1]));
+    if !(same_set && reordered && order_ok && tie_ok) {
         return Err(ShareError::Tampered);
     }
-    Ok(Shared { scores, primary, pattern, day })
+    if weak != expected.weak || tied != expected.tied {
+        expected.primary = weak.first().copied();
+        expected.weak = weak;
+        expected.tied = tied;
+        expected.confidence = crate::diagnosis::Confidence::Low;
+    }
+    Ok(Shared { scores, answered, flags, verdict: expected, day })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnosis::Pattern;
     use proptest::prelude::*;
 
     fn shared(scores: PerCause<Option<u8>>, day: Day) -> Shared {
-        let (primary, _, pattern) = primary_and_pattern(&scores);
-        Shared { scores, primary, pattern, day }
+        let answered = PerCause::from_fn(|c| if scores.get(c).is_some() { 8 } else { 1 });
+        let v = verdict(&scores_only(&scores, &answered), &[]);
+        Shared { scores, answered, flags: Vec::new(), verdict: v, day }
     }
 
     #[test]
     fn a_link_is_short_and_readable() {
+        let s =
+            shared(PerCause { training: Some(75), effort: Some(28), discipline: Some(53), feedback: Some(69) }, 20_781);
+        let text = encode(&s);
+        assert!(text.starts_with("g2.75:8-28:8-53:8-69:8.ed.n.20781."), "{text}");
+        assert!(text.len() < 60);
+        assert_eq!(decode(&text), Ok(s));
+        // A cause with too few answers: the verdict is unclear and names no weak cause.
         let s = shared(PerCause { training: Some(75), effort: Some(28), discipline: Some(53), feedback: None }, 20_781);
         let text = encode(&s);
-        assert!(text.starts_with("g1.75-28-53-x.e.s.20781."), "{text}");
-        assert!(text.len() < 40);
-        assert_eq!(decode(&text), Ok(s));
+        assert!(text.starts_with("g2.75:8-28:8-53:8-x:1.n.n.20781."), "{text}");
+        let back = decode(&text).unwrap();
+        assert_eq!(back.verdict.pattern, Pattern::Unclear);
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn a_first_version_link_still_opens_under_todays_rule() {
+        let body = "g1.75-28-53-69.e.s.20781";
+        let text = format!("{body}.{}", check(body));
+        let s = decode(&text).unwrap();
+        assert_eq!(s.scores.effort, Some(28));
+        // 53 is weak too: today's rule names both.
+        assert_eq!(s.verdict.weak, vec![Cause::Effort, Cause::Discipline]);
+        assert_eq!(s.verdict.pattern, Pattern::Mixed);
     }
 
     #[test]
@@ -168,16 +252,35 @@ mod tests {
 
     #[test]
     fn edits_are_caught() {
-        let text = encode(&shared(
-            PerCause { training: Some(75), effort: Some(28), discipline: Some(53), feedback: Some(69) },
-            20_781,
-        ));
-        assert_eq!(decode(&text.replace("75-28", "95-28")), Err(ShareError::Tampered));
-        assert_eq!(decode(&text.replace(".e.", ".d.")), Err(ShareError::Tampered));
-        assert!(matches!(decode("g1.1-2"), Err(ShareError::Malformed(_))));
+        let s =
+            shared(PerCause { training: Some(75), effort: Some(28), discipline: Some(63), feedback: Some(69) }, 20_781);
+        let text = encode(&s);
+        assert_eq!(decode(&text.replace("75:8-28", "95:8-28")), Err(ShareError::Tampered));
+        // A link whose weak causes disagree with its scores is refused even with a fresh check.
+        let body = text.rsplit_once('.').unwrap().0.replace(".e.", ".d.");
+        assert_eq!(decode(&format!("{body}.{}", check(&body))), Err(ShareError::Tampered));
+        let body = text.rsplit_once('.').unwrap().0.replace(".e.", ".n.");
+        assert_eq!(decode(&format!("{body}.{}", check(&body))), Err(ShareError::Tampered));
+        assert!(matches!(decode("g2.1-2"), Err(ShareError::Malformed(_))));
         assert_eq!(decode("g9.whatever"), Err(ShareError::UnknownVersion));
         assert_eq!(decode(""), Err(ShareError::UnknownVersion));
-        assert_eq!(decode(&"g1.".repeat(100)), Err(ShareError::TooLong));
+        assert_eq!(decode(&"g2.".repeat(100)), Err(ShareError::TooLong));
+    }
+
+    #[test]
+    fn a_tie_broken_by_evidence_travels_with_the_link() {
+        let mut s =
+            shared(PerCause { training: Some(40), effort: Some(42), discipline: Some(80), feedback: Some(80) }, 9);
+        // The result put effort first (its deals stalled there): the link keeps that order.
+        s.verdict.weak = vec![Cause::Effort, Cause::Training];
+        s.verdict.primary = Some(Cause::Effort);
+        s.verdict.confidence = crate::diagnosis::Confidence::Low;
+        assert_eq!(decode(&encode(&s)), Ok(s.clone()));
+        // Far apart, the order is the scores' and cannot be swapped.
+        s.scores.training = Some(5);
+        let v = verdict(&scores_only(&s.scores, &s.answered), &[]);
+        s.verdict = Verdict { weak: vec![Cause::Effort, Cause::Training], primary: Some(Cause::Effort), ..v };
+        assert_eq!(decode(&encode(&s)), Err(ShareError::Tampered));
     }
 
     fn any_scores() -> impl Strategy<Value = PerCause<Option<u8>>> {
@@ -204,16 +307,23 @@ mod tests {
         }
 
         #[test]
-        fn any_single_character_edit_is_refused_or_harmless(scores in any_scores(), at in any::<prop::sample::Index>(), c in "[0-9a-z.x-]") {
+        fn an_edited_link_is_refused_or_reads_the_verdict_of_its_own_scores(scores in any_scores(), at in any::<prop::sample::Index>(), c in "[0-9a-z.x:=-]") {
+            // Edits are rechecked with a fresh check, as a forger would: the verdict must
+            // still follow from the scores, so no edit can make a link claim what its scores do not.
             let text = encode(&shared(scores, 20_000));
-            let i = at.index(text.len());
-            let mut edited = text.clone();
+            let body = text.rsplit_once('.').unwrap().0;
+            let i = at.index(body.len());
+            let mut edited = body.to_string();
             edited.replace_range(i..i + 1, &c);
-            if edited != text {
-                if let Ok(decoded) = decode(&edited) {
-                    // A rare hash collision must still be a coherent result.
-                    prop_assert_eq!(primary_and_pattern(&decoded.scores).2, decoded.pattern);
-                }
+            let forged = format!("{edited}.{}", check(&edited));
+            if let Ok(decoded) = decode(&forged) {
+                let expected = verdict(&scores_only(&decoded.scores, &decoded.answered), &decoded.flags);
+                let mut weak = decoded.verdict.weak.clone();
+                let mut want = expected.weak.clone();
+                weak.sort();
+                want.sort();
+                prop_assert_eq!(weak, want);
+                prop_assert_eq!(decoded.verdict.pattern, expected.pattern);
             }
         }
     }

@@ -99,7 +99,12 @@ pub fn plan_import(current: &Document, file: &str) -> Result<(Document, ImportSu
     let inner = value.get("document").ok_or(ImportError::NotAnExport)?;
     let incoming = schema::decode(&inner.to_string()).map_err(ImportError::Document)?;
     validate(&incoming)?;
+    Ok(merge(current, incoming))
+}
 
+/// Merges a validated document into `current` by id, never replacing what is there: the
+/// merged document and what it adds. Used by import and by the widget's hand-off.
+pub fn merge(current: &Document, incoming: Document) -> (Document, ImportSummary) {
     let mut merged = current.clone();
     let mut summary = ImportSummary::default();
     for profile in incoming.profiles {
@@ -115,7 +120,7 @@ pub fn plan_import(current: &Document, file: &str) -> Result<(Document, ImportSu
             Some(mine) => merge_profile(mine, profile, &mut summary),
         }
     }
-    Ok((merged, summary))
+    (merged, summary)
 }
 
 fn merge_profile(mine: &mut Profile, theirs: Profile, summary: &mut ImportSummary) {

@@ -1,6 +1,7 @@
 //! "Your data": people on this device, export, import (with a summary first), delete
 //! everything, and how much storage Groove uses and whether it is persistent.
 
+use super::backup::BackupNudge;
 use super::StateHandle;
 use crate::app::now;
 use crate::browser::{self, StorageReport};
@@ -45,13 +46,9 @@ pub fn data_view(props: &Props) -> Html {
     let export = {
         let s = state.clone();
         let message = message.clone();
-        move |_| {
-            let file = transfer::export(&s.doc, now(), &storage::kept_aside());
-            let name = format!("groove-export-{}.json", groove_core::days::iso_date(browser::local_today()));
-            match browser::download(&name, "application/json", &file) {
-                Ok(()) => message.set(Some(format!("Exported to {name}."))),
-                Err(e) => message.set(Some(format!("The export could not be made: {e}."))),
-            }
+        move |_| match super::backup::export_now(&s) {
+            Ok(name) => message.set(Some(format!("Exported to {name}."))),
+            Err(e) => message.set(Some(format!("The export could not be made: {e}."))),
         }
     };
     let onfile = {
@@ -112,6 +109,7 @@ pub fn data_view(props: &Props) -> Html {
     html! {
         <section class="card data" aria-labelledby="data-title">
             <h1 id="data-title" tabindex="-1">{"Your data"}</h1>
+            <BackupNudge state={state.clone()} />
             <p>{"Everything Groove knows is in this browser, on this device. Nothing is sent anywhere."}</p>
             if let Some(m) = &*message { <p role="status">{m}</p> }
 
@@ -131,6 +129,10 @@ pub fn data_view(props: &Props) -> Html {
             <p>{"Export saves everything (results, answers in progress, plan progress, reviews, people) as one file. Import merges such a file back in; nothing here is replaced."}</p>
             <div class="actions">
                 <button type="button" onclick={export}>{"Export everything"}</button>
+                <span class="small" data-testid="last-export">{ match state.doc.exported_at {
+                    Some(at) => format!(" Last export: {}.", super::history::date_of(at)),
+                    None => " Not exported yet.".to_string(),
+                } }</span>
                 <label class="button" for="import-file">{"Import a file\u{2026}"}</label>
                 <input id="import-file" class="visually-hidden-file" type="file" accept="application/json,.json" onchange={onfile} />
             </div>

@@ -3,8 +3,9 @@
 use super::StateHandle;
 use crate::state::{Action, Screen};
 use groove_core::bank::Bank;
+use groove_core::diagnosis::{answered_counts, change, Change};
 use groove_core::schema::StoredResult;
-use groove_core::{Cause, PerCause};
+use groove_core::{Cause, Pattern, PerCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,8 +25,15 @@ pub fn date_of(ms: u64) -> String {
     format!("{} {} {}", d.get_date(), month, d.get_full_year())
 }
 
+/// The stored verdict in a few words (stored at the finish by the same core rule the
+/// result screen uses; results of an earlier bank were re-judged when migrated).
 fn primary_text(bank: &Bank, r: &StoredResult) -> String {
-    r.primary.map(|c| bank.cause(c).name.clone()).unwrap_or_else(|| "No internal cause".into())
+    match (r.pattern, r.primary) {
+        (Pattern::Unclear, _) => "Unclear".into(),
+        (Pattern::None, _) | (_, None) => "No habit stands out".into(),
+        (Pattern::Single, Some(c)) => bank.cause(c).name.clone(),
+        (_, Some(c)) => format!("{} and more", bank.cause(c).name),
+    }
 }
 
 #[function_component(HistoryView)]
@@ -97,7 +105,14 @@ pub fn history_view(props: &Props) -> Html {
                         let line = match (a.scores.get(c), b.scores.get(c)) {
                             (Some(x), Some(y)) => {
                                 let d = i16::from(*y) - i16::from(*x);
-                                let words = match d { 1.. => "better", 0 => "no change", _ => "worse" };
+                                let before = (*x, *answered_counts(bank, a).get(c));
+                                let after = (*y, *answered_counts(bank, b).get(c));
+                                // Inside the margin of error of the difference: "about the same".
+                                let words = match change(before, after) {
+                                    Change::Better => "better",
+                                    Change::Same => "about the same",
+                                    Change::Worse => "worse",
+                                };
                                 format!("{name}: {x} \u{2192} {y} ({}{d}, {words})", if d > 0 { "+" } else { "" })
                             }
                             _ => format!("{name}: not enough answers in one of the two"),

@@ -20,7 +20,7 @@ pub fn nav(props: &Props) -> Html {
         (Screen::Data, "Data"),
     ];
     let current = match &state.screen {
-        Screen::Wizard | Screen::Result(_) | Screen::Shared(_) => Screen::Welcome,
+        Screen::Wizard | Screen::Gaps | Screen::Result(_) | Screen::Shared(_) | Screen::Keep(_) => Screen::Welcome,
         other => other.clone(),
     };
     html! {

@@ -1,10 +1,12 @@
 //! The question kinds of the wizard, each as native form controls in a fieldset whose legend
-//! is the question: agreement items, slump facts, and the stories.
+//! is the question: scored items (on their own scale, with "doesn't apply"), the
+//! self-talk item, slump facts, and the stories.
 
 use super::StateHandle;
 use crate::app::now;
 use crate::state::Action;
-use groove_core::answers::Answer;
+use groove_core::answers::{Answer, Reply};
+use groove_core::bank::ScaleKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,41 +15,48 @@ pub struct AgreeProps {
     /// Radio group name and id prefix.
     pub name: AttrValue,
     pub text: AttrValue,
-    pub value: Option<Answer>,
+    pub scale: ScaleKind,
+    pub value: Option<Reply>,
     pub heading: NodeRef,
-    /// The scored item id, or None for the self-talk item.
+    /// The scored item id (which also offers "doesn't apply"), or None for the self-talk item.
     pub item: Option<AttrValue>,
 }
 
 #[function_component(AgreeQuestion)]
 pub fn agree_question(props: &AgreeProps) -> Html {
     let bank = &props.state.content.bank;
+    let choice = |value: Reply, label: &str| {
+        let v = match value {
+            Reply::Answer(a) => a.value().to_string(),
+            Reply::NotApplicable => "na".to_string(),
+        };
+        let id = format!("{}-{v}", props.name);
+        let checked = props.value == Some(value);
+        let onchange = {
+            let state = props.state.clone();
+            let item = props.item.clone();
+            move |_: Event| match (&item, value) {
+                (Some(item), _) => state.dispatch(Action::Answer { item: item.to_string(), value, now: now() }),
+                (None, Reply::Answer(a)) => state.dispatch(Action::SelfTalk(a)),
+                (None, Reply::NotApplicable) => {}
+            }
+        };
+        let na = matches!(value, Reply::NotApplicable);
+        html! {
+            <label for={id.clone()} class={classes!("choice", checked.then_some("checked"), na.then_some("na"))}>
+                <input type="radio" id={id} name={props.name.clone()} value={v} {checked} {onchange} />
+                <span>{label}</span>
+            </label>
+        }
+    };
     html! {
         <fieldset class="question agree">
             <legend><h2 tabindex="-1" ref={props.heading.clone()}>{&props.text}</h2></legend>
             <div class="scale">
-            { for bank.scale().iter().enumerate().map(|(i, label)| {
-                let v = i as u8 + 1;
-                let id = format!("{}-{v}", props.name);
-                let checked = props.value.map(|a| a.value()) == Some(v);
-                let onchange = {
-                    let state = props.state.clone();
-                    let item = props.item.clone();
-                    move |_: Event| {
-                        let Some(value) = Answer::new(v) else { return };
-                        match &item {
-                            Some(item) => state.dispatch(Action::Answer { item: item.to_string(), value, now: now() }),
-                            None => state.dispatch(Action::SelfTalk(value)),
-                        }
-                    }
-                };
-                html! {
-                    <label for={id.clone()} class={classes!("choice", checked.then_some("checked"))}>
-                        <input type="radio" id={id} name={props.name.clone()} value={v.to_string()} {checked} {onchange} />
-                        <span>{label}</span>
-                    </label>
-                }
+            { for bank.scale(props.scale).iter().enumerate().filter_map(|(i, label)| {
+                Answer::new(i as u8 + 1).map(|a| choice(Reply::Answer(a), label))
             }) }
+            if props.item.is_some() { {choice(Reply::NotApplicable, bank.not_applicable())} }
             </div>
         </fieldset>
     }

@@ -1,21 +1,49 @@
 //! The result: the cause in plain words, how sure, why, the plan, strengths, stories,
 //! where deals stall, and a part for a manager.
 
+use super::backup::BackupNudge;
 use super::chart::ScoreChart;
 use super::deals::FunnelView;
+use super::guide::ManagerGuide;
+use super::verdict;
 use super::welcome::focus;
 use super::StateHandle;
 use crate::app::now;
 use crate::browser;
 use crate::state::{Action, Screen};
 use groove_core::bank::Bank;
-use groove_core::diagnosis::{diagnose_result, Band, Diagnosis};
+use groove_core::diagnosis::{diagnose_result, Band, Driver};
 use groove_core::ics::retake_reminder;
-use groove_core::plan::{build_plan, PlanAction};
+use groove_core::plan::{build_plan, manager_part, PlanAction, PlanKind, Urgency};
 use groove_core::share::{self, Shared};
 use groove_core::stall::funnel;
-use groove_core::{Cause, Pattern};
+use groove_core::Cause;
 use yew::prelude::*;
+
+/// The sentences of this screen that are not the bank's, in one place for translation.
+mod say {
+    pub const SEVERE: &str = "A long, deep slump: the first steps bring someone in with you this week.";
+    pub const MILD: &str = "A short dip: a few steady steps are enough.";
+    pub const MANAGER_OUTWARD: &str = "This seller's habits look healthy in their own answers, and they named changes around them. Look together at what changed: lead sources, territory, pricing and the market, and agree on one fix to try.";
+    pub const MANAGER_NO_CAUSE: &str = "No habit stands out in this seller's own answers. Your view of their work is what is missing: join a few calls, look at their last deals with them, and compare what you see with what they said.";
+    pub const MANAGER_UNCLEAR: &str = "This seller's answers could not carry a verdict. Talk it through, ask them to retake it with care, and add your own view of their work.";
+    pub const KEEP: &str = "Keep this in Groove";
+    pub const KEEP_WHY: &str = "Opens Groove in a new tab with this result, its plan checks and your reviews, to keep with your own history on this device.";
+    pub const ALWAYS: &str = "Every slump is its own: talk it through with this person before changing anything.";
+    pub fn first_bank(id: &str) -> String {
+        if id == "groove-default" {
+            "This result was taken with Groove's first question bank. Its scores are as they were then; the answers behind them are not shown here.".into()
+        } else {
+            format!("This result was taken with another question bank (\u{201c}{id}\u{201d}). Its scores are as they were; the answers behind them are not shown here.")
+        }
+    }
+    pub fn measured(answered: usize, not_applicable: usize) -> String {
+        match not_applicable {
+            0 => format!("from {answered} answers"),
+            n => format!("from {answered} answers; {n} did not apply"),
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,26 +53,6 @@ pub struct Props {
 
 fn name(bank: &Bank, c: Cause) -> String {
     bank.cause(c).name.clone()
-}
-
-fn headline(bank: &Bank, d: &Diagnosis) -> (String, &'static str) {
-    match (d.pattern, d.primary, d.secondary) {
-        (Pattern::Single, Some(p), _) => {
-            (format!("What holds you back most: {}", name(bank, p)), "One clear cause stands out.")
-        }
-        (Pattern::Mixed, Some(p), Some(s)) => (
-            format!("Two causes, close together: {} and {}", name(bank, p), name(bank, s)),
-            "A mixed picture: work on both, starting with the first.",
-        ),
-        (Pattern::Broad, Some(p), _) => (
-            format!("Several causes at once; start with {}", name(bank, p)),
-            "A broad picture: several things slipped together. One step at a time.",
-        ),
-        _ => (
-            "Your four causes look healthy".to_string(),
-            "No internal cause stands out, so look outward: leads, territory and the market.",
-        ),
-    }
 }
 
 #[function_component(ResultView)]
@@ -62,10 +70,13 @@ pub fn result_view(props: &Props) -> Html {
         return html! { <section class="card"><h1 tabindex="-1" ref={heading}>{"That result is not on this device"}</h1></section> };
     };
     let d = diagnose_result(&bank, result);
+    let v = &d.verdict;
     let other_bank = !result.taken_with(&bank);
     let plan = build_plan(&bank, &d, &result.responses);
+    let manager = manager_part(&bank, &plan);
     let stall = funnel(&bank, &result.responses.deals);
-    let (title, confidence) = headline(&bank, &d);
+    let (title, sub) = verdict::headline(&bank, v, plan.kind);
+    let unscored: Vec<Cause> = Cause::ALL.into_iter().filter(|&c| d.causes.get(c).score.is_none()).collect();
     let date = super::history::date_of(result.finished_at);
     let again = {
         let s = state.clone();
@@ -74,12 +85,7 @@ pub fn result_view(props: &Props) -> Html {
     let link = format!(
         "{}#share={}",
         browser::page_url(),
-        share::encode(&Shared {
-            scores: d.scores(),
-            primary: d.primary,
-            pattern: d.pattern,
-            day: (result.finished_at / 86_400_000) as i64,
-        })
+        share::encode(&Shared::of(&d, (result.finished_at / 86_400_000) as i64))
     );
     let share_click = {
         let (link, shared_msg) = (link.clone(), share_msg.clone());
@@ -114,8 +120,25 @@ pub fn result_view(props: &Props) -> Html {
         html! {
             <div class="horizon">
                 <h3>{title}</h3>
-                <ul>{ for list.iter().map(|a| html! { <li key={a.id.clone()}>{&a.text}</li> }) }</ul>
+                <ul>{ for list.iter().map(|a| html! { <li key={a.id.clone()}>
+                    if let Some(lead) = &a.lead { <strong class="lead-in">{lead}{" "}</strong> }
+                    {&a.text}
+                </li> }) }</ul>
             </div>
+        }
+    };
+
+    // In the widget, storage belongs to the blog: offer to carry this result to Groove itself.
+    let keep_link = state
+        .content
+        .embed
+        .embedded
+        .then(|| groove_core::handoff::encode(&state.doc, &result.id))
+        .flatten()
+        .map(|k| format!("{}#keep={k}", browser::app_url()));
+    let said = |x: &Driver| {
+        html! {
+            <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em class="said">{bank.scale_label(x.scale, x.answer)}</em></li>
         }
     };
 
@@ -123,9 +146,12 @@ pub fn result_view(props: &Props) -> Html {
         <article class="card result" aria-labelledby="result-title">
             <p class="eyebrow">{format!("Your result \u{00b7} {date}")}</p>
             <h1 id="result-title" tabindex="-1" ref={heading} data-testid="headline">{title}</h1>
-            <p class="confidence" data-testid="pattern" data-pattern={d.pattern.id()}>{confidence}</p>
+            <p class="confidence" data-testid="pattern" data-pattern={v.pattern.id()}>{sub}</p>
+            <p class="small" data-testid="confidence">{verdict::confidence(v)}</p>
+            if let Some(line) = verdict::borderline(&bank, v) { <p class="small" data-testid="borderline">{line}</p> }
+            if let Some(line) = verdict::not_measured(&bank, &unscored) { <p class="small" data-testid="not-measured">{line}</p> }
             if other_bank {
-                <p class="notice" data-testid="other-bank">{format!("This result was taken with another question bank (\u{201c}{}\u{201d}). Its scores are as they were; the answers behind them are not shown here.", result.bank)}</p>
+                <p class="notice" data-testid="other-bank">{say::first_bank(&result.bank)}</p>
             }
             if !d.flags.is_empty() {
                 <div class="notice" role="note" data-testid="flags">
@@ -133,9 +159,10 @@ pub fn result_view(props: &Props) -> Html {
                     <ul>{ for d.flags.iter().map(|f| html! { <li>{f.explain()}</li> }) }</ul>
                 </div>
             }
-            <ScoreChart bank={bank.clone()} scores={d.scores()} primary={d.primary} />
-            if let Some(p) = d.primary { <p class="summary">{&bank.cause(p).summary}</p> }
-            else { <p class="summary">{&bank.outward().summary}</p> }
+            <ScoreChart bank={bank.clone()} scores={d.scores()} primary={v.primary} />
+            { for v.weak.iter().map(|&c| html! { <p class="summary" key={c.id()}><strong>{name(&bank, c)}{": "}</strong>{&bank.cause(c).summary}</p> }) }
+            if plan.kind == PlanKind::Outward { <p class="summary">{&bank.outward().summary}</p> }
+            if plan.kind == PlanKind::NoCause { <p class="summary">{&bank.no_cause().summary}</p> }
             if !plan.outside_changes.is_empty() {
                 <p>{"You said these changed outside your control: "}{plan.outside_changes.join("; ")}{". Take them, with a proposed fix, to your team and manager."}</p>
             }
@@ -145,22 +172,19 @@ pub fn result_view(props: &Props) -> Html {
                 { for Cause::ALL.iter().map(|&c| {
                     let r = d.causes.get(c);
                     html! {
-                        <details key={c.id()} open={d.primary == Some(c) || d.secondary == Some(c)}>
+                        <details key={c.id()} open={v.weak.contains(&c)}>
                             <summary>{format!("{}: {}", name(&bank, c), match r.score {
-                                Some(s) => format!("{s} ({})", Band::of(s).label()),
+                                Some(s) if other_bank => format!("{s} ({})", Band::of(s).label()),
+                                Some(s) => format!("{s} ({}), {}", Band::of(s).label(), say::measured(r.answered, r.not_applicable)),
                                 None => format!("not enough answers ({} of {})", r.answered, r.total),
                             })}</summary>
                             if !r.pulled_down.is_empty() {
                                 <p class="why-label">{"Pulled it down:"}</p>
-                                <ul>{ for r.pulled_down.iter().take(3).map(|x| html! {
-                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em class="said">{bank.scale_label(x.answer)}</em></li>
-                                }) }</ul>
+                                <ul>{ for r.pulled_down.iter().take(3).map(said) }</ul>
                             }
                             if !r.held_up.is_empty() {
                                 <p class="why-label">{"Held it up:"}</p>
-                                <ul>{ for r.held_up.iter().take(3).map(|x| html! {
-                                    <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em class="said">{bank.scale_label(x.answer)}</em></li>
-                                }) }</ul>
+                                <ul>{ for r.held_up.iter().take(3).map(said) }</ul>
                             }
                         </details>
                     }
@@ -169,6 +193,11 @@ pub fn result_view(props: &Props) -> Html {
 
             <section aria-labelledby="plan-title" class="plan">
                 <h2 id="plan-title">{"Your plan"}</h2>
+                { match plan.urgency {
+                    Urgency::Severe => html! { <p class="urgency" data-testid="urgency">{say::SEVERE}</p> },
+                    Urgency::Mild => html! { <p class="urgency" data-testid="urgency">{say::MILD}</p> },
+                    _ => html! {},
+                } }
                 if let Some(note) = &plan.kind_note { <p class="kind">{note}</p> }
                 <div class="horizons">
                     {actions("Next 7 days", &plan.week)}
@@ -177,9 +206,10 @@ pub fn result_view(props: &Props) -> Html {
                 </div>
             </section>
 
-            if !plan.strengths.is_empty() {
+            if plan.best.is_some() || !plan.strengths.is_empty() {
                 <section aria-labelledby="strengths-title">
                     <h2 id="strengths-title">{"Strengths to lean on"}</h2>
+                    if let Some(best) = &plan.best { <p data-testid="best">{best}</p> }
                     <ul>{ for plan.strengths.iter().map(|&c| html! {
                         <li key={c.id()}><strong>{name(&bank, c)}{": "}</strong>{&bank.cause(c).strength}</li>
                     }) }</ul>
@@ -202,18 +232,21 @@ pub fn result_view(props: &Props) -> Html {
             if stall.deals > 0 {
                 <section aria-labelledby="stall-title">
                     <h2 id="stall-title">{"Where your deals stall"}</h2>
+                    if let Some(line) = &plan.stall { <p data-testid="stall-line">{line}</p> }
                     <FunnelView funnel={stall} />
                 </section>
             }
 
-            <section aria-labelledby="manager-title" class="manager">
+            <section aria-labelledby="manager-title" class="manager" data-testid="manager">
                 <h2 id="manager-title">{"For a manager supporting you"}</h2>
-                if plan.focus.is_empty() {
-                    <p>{"This seller's habits look healthy. Look together at what changed around them: lead sources, territory, pricing and the market, and agree on one fix to try."}</p>
-                } else {
-                    { for plan.focus.iter().map(|&c| html! { <p key={c.id()}><strong>{name(&bank, c)}{": "}</strong>{&bank.cause(c).manager}</p> }) }
-                }
-                <p>{"Every slump is its own: talk it through with this person before changing anything."}</p>
+                { match manager.kind {
+                    PlanKind::Outward => html! { <p>{say::MANAGER_OUTWARD}</p> },
+                    PlanKind::NoCause => html! { <p>{say::MANAGER_NO_CAUSE}</p> },
+                    PlanKind::Unclear => html! { <p>{say::MANAGER_UNCLEAR}</p> },
+                    PlanKind::Causes => html! { <ManagerGuide bank={bank.clone()} causes={plan.focus.clone()} /> },
+                } }
+                if let Some(best) = &manager.best { <p>{"Build on it: "}{best}</p> }
+                <p>{say::ALWAYS}</p>
             </section>
 
             if let Some(cta) = &state.content.embed.cta {
@@ -221,6 +254,13 @@ pub fn result_view(props: &Props) -> Html {
             }
             <section aria-labelledby="next-title" class="after">
                 <h2 id="next-title">{"Keep it going"}</h2>
+                <BackupNudge state={state.clone()} />
+                if let Some(keep) = keep_link {
+                    <p class="keep">
+                        <a class="cta" href={keep} target="_blank" rel="noopener" data-testid="keep-link">{say::KEEP}</a>
+                        {" "}<span class="small">{say::KEEP_WHY}</span>
+                    </p>
+                }
                 <div class="actions">
                     <button type="button" class="primary" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Plan)) }>{"Track this plan"}</button>
                     <button type="button" onclick={remind}>{"Remind me to retake in 30 days"}</button>

@@ -2,10 +2,13 @@
 //! diagnostic oneself. A damaged link says why, and never panics.
 
 use super::chart::ScoreChart;
+use super::guide::ManagerGuide;
+use super::verdict;
 use super::StateHandle;
 use crate::browser;
 use crate::state::{Action, Screen};
 use groove_core::days::iso_date;
+use groove_core::plan::PlanKind;
 use groove_core::share::{ShareError, Shared};
 use groove_core::Pattern;
 use yew::prelude::*;
@@ -36,17 +39,28 @@ pub fn shared_view(props: &Props) -> Html {
             </section>
         },
         Ok(shared) => {
-            let headline = match (shared.pattern, shared.primary) {
-                (Pattern::None, _) | (_, None) => "No internal cause stood out".to_string(),
-                (_, Some(p)) => format!("Main cause: {}", bank.cause(p).name),
-            };
+            let v = &shared.verdict;
+            // A link carries no answers, so it cannot tell "look outward" from "no habit stands
+            // out": it says the latter, which claims less.
+            let kind = if v.pattern == Pattern::Unclear { PlanKind::Unclear } else { PlanKind::NoCause };
+            let (headline, sub) = verdict::headline(&bank, v, kind);
+            let weak = v.weak.clone();
             html! {
                 <section class="card shared" aria-labelledby="shared-title">
                     <p class="badge" data-testid="shared-badge">{"Shared result \u{00b7} read-only"}</p>
                     <h1 id="shared-title" tabindex="-1" data-testid="headline">{headline}</h1>
+                    <p class="confidence" data-pattern={v.pattern.id()}>{sub}</p>
+                    <p class="small">{verdict::confidence(v)}</p>
+                    if let Some(line) = verdict::borderline(&bank, v) { <p class="small">{line}</p> }
                     <p class="eyebrow">{format!("Taken on {}. Only the scores travel in the link; no answers.", iso_date(shared.day))}</p>
-                    <ScoreChart bank={bank.clone()} scores={shared.scores.clone()} primary={shared.primary} />
-                    if let Some(p) = shared.primary { <p class="summary">{&bank.cause(p).summary}</p> }
+                    <ScoreChart bank={bank.clone()} scores={shared.scores.clone()} primary={v.primary} />
+                    { for weak.iter().map(|&c| html! { <p class="summary" key={c.id()}><strong>{&bank.cause(c).name}{": "}</strong>{&bank.cause(c).summary}</p> }) }
+                    if !weak.is_empty() {
+                        <section aria-labelledby="shared-manager" class="manager">
+                            <h2 id="shared-manager">{"For a manager supporting them"}</h2>
+                            <ManagerGuide bank={bank.clone()} causes={weak.clone()} />
+                        </section>
+                    }
                     <div class="actions">
                         <button type="button" class="primary" onclick={leave}>{"Take the diagnostic yourself"}</button>
                     </div>

@@ -7,6 +7,8 @@ use super::welcome::focus;
 use super::StateHandle;
 use crate::app::now;
 use crate::state::{Action, Persistence};
+use groove_core::answers::Reply;
+use groove_core::bank::ScaleKind;
 use groove_core::wizard::StepKind;
 use yew::prelude::*;
 
@@ -41,14 +43,14 @@ pub fn wizard_view(props: &Props) -> Html {
     let body = match &step.kind {
         StepKind::Item(id) => match bank.item(id) {
             Some(item) => html! {
-                <AgreeQuestion state={state.clone()} name={item.id.clone()} text={item.text.clone()}
-                    value={responses.answers.get(id).copied()} heading={heading.clone()} item={Some(AttrValue::from(item.id.clone()))} />
+                <AgreeQuestion state={state.clone()} name={item.id.clone()} text={item.text.clone()} scale={item.scale}
+                    value={responses.reply_to(id)} heading={heading.clone()} item={Some(AttrValue::from(item.id.clone()))} />
             },
             None => html! {},
         },
         StepKind::SelfTalk => html! {
             <AgreeQuestion state={state.clone()} name={bank.self_talk().id.clone()} text={bank.self_talk().text.clone()}
-                value={responses.self_talk} heading={heading.clone()} item={None::<AttrValue>} />
+                scale={ScaleKind::Agreement} value={responses.self_talk.map(Reply::Answer)} heading={heading.clone()} item={None::<AttrValue>} />
         },
         StepKind::Fact(id) => {
             html! { <FactQuestion state={state.clone()} fact={id.clone()} heading={heading.clone()} /> }
@@ -61,7 +63,7 @@ pub fn wizard_view(props: &Props) -> Html {
         }
     };
     let answered = match &step.kind {
-        StepKind::Item(id) => responses.answers.contains_key(id),
+        StepKind::Item(id) => responses.reply_to(id).is_some(),
         StepKind::SelfTalk => responses.self_talk.is_some(),
         StepKind::Fact(id) => responses.facts.get(id).is_some_and(|v| !v.is_empty()),
         StepKind::Stories | StepKind::Deals => true,
@@ -75,7 +77,7 @@ pub fn wizard_view(props: &Props) -> Html {
             if !last {
                 return state.dispatch(Action::Next { now: now() });
             }
-            state.dispatch(Action::Finish { now: now() });
+            state.dispatch(Action::Finish { now: now(), anyway: false });
             if state.persistence == Persistence::Saving {
                 let dispatch = state.dispatcher();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -111,7 +113,7 @@ pub fn wizard_view(props: &Props) -> Html {
         move |_| s.dispatch(Action::Back { now: now() })
     };
     let scored_total = bank.items().len();
-    let scored_answered = bank.items().iter().filter(|i| responses.answers.contains_key(&i.id)).count();
+    let scored_answered = bank.items().iter().filter(|i| responses.reply_to(&i.id).is_some()).count();
 
     html! {
         <section class="card wizard" aria-label="Diagnostic">
@@ -127,12 +129,12 @@ pub fn wizard_view(props: &Props) -> Html {
             <form {onsubmit} {onkeydown} novalidate=true>
                 {body}
                 if last {
-                    <p class="hint">{format!("You answered {scored_answered} of {scored_total} scored questions. Skipped questions are simply left out of the scores.")}</p>
+                    <p class="hint">{format!("You answered {scored_answered} of {scored_total} scored questions. Skipped questions, and those that do not apply to you, are left out of the scores.")}</p>
                 }
                 <div class="nav">
                     <button type="button" onclick={back} disabled={index == 0}>{"Back"}</button>
                     <button type="submit" class="primary">{
-                        if last { "See my result" } else if answered { "Next" } else { "Skip" }
+                        if state.from_gaps { "Back to the missing questions" } else if last { "See my result" } else if answered { "Next" } else { "Skip" }
                     }</button>
                 </div>
             </form>

@@ -161,3 +161,60 @@ test('no accessibility violations on any screen', async ({ page }) => {
   await expect(g.onResult()).toBeVisible();
   await noAxeViolations(page, 'result');
 });
+
+test('too few answers: the gaps screen names what is missing and leads back to it by keyboard', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  // Answer only the skills questions (all of them), and skip everything else.
+  for (let guard = 0; guard < 80 && !(await page.getByTestId('gaps').isVisible()); guard++) {
+    const name = await g.currentItem();
+    const item = name && bank.items.find((i) => i.id === name);
+    if (item && item.cause === 'training') await page.locator(`input[name="${name}"][value="${rawFor(name, 2)}"]`).check();
+    await g.submit().click();
+  }
+  const gaps = page.getByTestId('gaps');
+  await expect(page.locator('#gaps-title')).toBeFocused();
+  await expect(gaps).toContainText(`${causeName.effort}: 0 of`);
+  await expect(gaps).not.toContainText(`${causeName.training}:`);
+  await noAxeViolations(page, 'gaps');
+
+  // Keyboard: Tab to the first missing question, open it, answer it, and come back.
+  const first = gaps.locator('ul.missing button').first();
+  const firstItem = await first.getAttribute('data-item');
+  for (let i = 0; i < 10 && !(await first.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('legend h2')).toBeFocused();
+  expect(await g.currentItem()).toBe(firstItem);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.locator(`input[name="${firstItem}"]`).first()).toBeChecked();
+  await expect(g.submit()).toHaveText('Back to the missing questions');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#gaps-title')).toBeFocused();
+  await expect(gaps.locator(`button[data-item="${firstItem}"]`)).toHaveCount(0);
+
+  // The result, anyway: unclear, with what was not measured, and never "healthy".
+  await gaps.getByTestId('anyway').click();
+  await expect(g.onResult()).toHaveText('Not enough answers to tell');
+  await expect(page.getByTestId('pattern')).toHaveAttribute('data-pattern', 'unclear');
+  await expect(page.getByTestId('not-measured')).toContainText(causeName.effort);
+  await expect(page.locator('article.result')).not.toContainText(/look healthy|look outward/i);
+  await noAxeViolations(page, 'unclear result');
+});
+
+test('every scored question offers "doesn\'t apply", which counts as neither', async ({ page }) => {
+  const g = new Groove(page);
+  await g.fresh();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  for (let guard = 0; guard < 10 && !(await g.currentItem())?.startsWith('training-'); guard++) await g.submit().click();
+  const name = await g.currentItem();
+  const na = page.locator(`input[name="${name}"][value="na"]`);
+  await expect(page.getByLabel(bank.not_applicable)).toHaveCount(1);
+  await na.check();
+  await expect(g.submit()).toHaveText('Next');
+  await g.submit().click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(na).toBeChecked();
+});

@@ -76,3 +76,16 @@ export class Groove {
     throw new Error('the diagnostic did not reach a result');
   }
 }
+
+/** Takes one whole diagnostic from the home or result screen, until its result shows. */
+export async function takeOne(page, healthOf) {
+  const g = new Groove(page);
+  await page.getByRole('button', { name: /Start the diagnostic|Take the diagnostic again/ }).first().click();
+  await g.takeWithMouse(healthOf);
+  await expect(g.onResult()).toBeVisible();
+}
+
+/** Goes to a screen by its name in the navigation. */
+export async function nav(page, name) {
+  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+}

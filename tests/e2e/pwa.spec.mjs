@@ -67,3 +67,67 @@ test('a new version is offered, never applied by itself or in the middle of an a
   expect(cache).toHaveLength(1);
   expect(cache[0]).toMatch(/^groove-g1-/);
 });
+
+// A host that caches every file for an hour, index.html included: the new worker must
+// precache build B from the network, not build A from the HTTP cache.
+const build = (page) => page.evaluate(() => document.querySelector('meta[name=groove-build]')?.content || 'A');
+
+test('on a host that caches every file, an accepted update runs the new build, online and offline', async ({ page, context }, testInfo) => {
+  const base = `./cached-${testInfo.project.name}/`;
+  await page.request.get(`${base}__deploy?to=A`);
+  await page.goto(base);
+  await controlled(page);
+  await page.reload(); // every file now sits in the HTTP cache too, fresh for an hour
+  expect(await build(page)).toBe('A');
+  const before = await page.evaluate(() => caches.keys());
+
+  await page.request.get(`${base}__deploy?to=B`);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('update').getByRole('button', { name: 'Reload to update' }).click()]);
+  expect(await build(page)).toBe('B');
+  const after = await page.evaluate(() => caches.keys());
+  expect(after.filter((k) => k !== 'groove-runtime')).toEqual([expect.stringMatching(/^groove-B-/)]);
+  for (const old of before) expect(after).not.toContain(old);
+
+  await context.setOffline(true);
+  await page.reload();
+  expect(await build(page)).toBe('B');
+  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('a new build with a missing file never installs: the old one keeps working, untouched', async ({ page, context }, testInfo) => {
+  const base = `./cached-broken-${testInfo.project.name}/`;
+  await page.request.get(`${base}__deploy?to=A`);
+  await page.goto(base);
+  await controlled(page);
+  const before = await page.evaluate(() => caches.keys());
+
+  await page.request.get(`${base}__deploy?to=broken`);
+  const installed = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update().then(() => new Promise((done) => {
+    const worker = r.installing;
+    if (!worker) return done(r.waiting ? 'waiting' : 'nothing');
+    worker.addEventListener('statechange', () => { if (worker.state === 'redundant' || worker.state === 'installed') done(worker.state); });
+  }))));
+  expect(installed).toBe('redundant');
+  await expect(page.getByTestId('update')).toHaveCount(0);
+  expect(await page.evaluate(() => caches.keys())).toEqual(before);
+
+  await context.setOffline(true);
+  await page.reload();
+  expect(await build(page)).toBe('A');
+  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("a coach's bank is kept for offline use and refreshed when online", async ({ page, context }) => {
+  await page.goto('./?bank=test-banks/coach.json');
+  await controlled(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await expect(page.locator('legend')).toHaveText('Coach asks: how long has this slump lasted?');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('legend')).toHaveText('Coach asks: how long has this slump lasted?');
+  await context.setOffline(false);
+});

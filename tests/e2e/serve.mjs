@@ -23,6 +23,13 @@ const testBanks = {
 // /update-NAME/__bump: "a second build served in place of the first".
 const generations = new Map();
 
+// /cached-NAME/ serves dist/ the way many static hosts do, with Cache-Control: max-age on
+// every file, index.html included. /cached-NAME/__deploy?to=B puts "build B" in its place:
+// index.html marked <meta name="groove-build" content="B"> and a worker with a new cache
+// name; to=broken is a build B whose worker lists a file the host does not have.
+const deployed = new Map();
+const BUILD_MARK = '<meta name="groove-build" content="B">';
+
 // ROLE=host: a coach's page on another origin, with hostile CSS and a strict CSP header
 // that names only the app's origin for scripts and frames.
 const hostDir = join(import.meta.dirname, 'host');
@@ -49,6 +56,24 @@ createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(testBanks[path]));
     return;
   }
+  const cached = path.match(/^\/(cached-[a-z0-9-]+)(\/.*)$/);
+  let build = null;
+  if (cached) {
+    const [, name, rest] = cached;
+    if (rest === '/__deploy') {
+      deployed.set(name, new URL(req.url, 'http://x').searchParams.get('to'));
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(deployed.get(name));
+      return;
+    }
+    build = deployed.get(name) || 'A';
+    path = rest;
+    if (path === '/sw.js' && build !== 'A') {
+      let sw = (await readFile(join(root, 'sw.js'), 'utf8')).replace('const CACHE = "groove-', `const CACHE = "groove-${build}-`);
+      if (build === 'broken') sw = sw.replace('const FILES = [', 'const FILES = ["./not-deployed.js", ');
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(sw);
+      return;
+    }
+  }
   const update = path.match(/^\/(update-[a-z0-9-]+)(\/.*)$/);
   if (update) {
     const [, name, rest] = update;
@@ -70,8 +95,12 @@ createServer(async (req, res) => {
   if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
-    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
-    res.end(await readFile(file));
+    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream' };
+    if (build) headers['cache-control'] = 'max-age=3600';
+    let body = await readFile(file);
+    if (build && build !== 'A' && file.endsWith('index.html')) body = body.toString('utf8').replace('<head>', `<head>${BUILD_MARK}`);
+    res.writeHead(200, headers);
+    res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }

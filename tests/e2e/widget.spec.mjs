@@ -1,5 +1,6 @@
 // The widget in a coach's page on another origin, under a strict CSP and hostile CSS.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { Groove } from './groove.mjs';
 
 const HOST = 'http://127.0.0.1:4174/';
@@ -7,7 +8,8 @@ const APP = 'http://127.0.0.1:4173';
 const health = (c) => (c === 'training' ? 1 : 4);
 
 function frameOf(page, id) {
-  return page.frames().find((f) => f.url().includes(`ns=${id === 'w1' ? 'one' : 'two'}`));
+  const ns = { w1: 'one', w2: 'two', p1: 'pop' }[id];
+  return page.frames().find((f) => f.url().includes(`ns=${ns}`));
 }
 
 test('a widget on a hostile host page: lazy, isolated, no shift, events only when asked, no cookie, no CSP violation', async ({ page, context }) => {
@@ -63,13 +65,99 @@ test('a widget on a hostile host page: lazy, isolated, no shift, events only whe
   await expect(w1.getByTestId('cta')).toHaveAttribute('href', 'https://coach.example/book');
   const finished = (await page.evaluate(() => window.__events)).find((e) => e.type === 'groove:finished');
   expect(finished.id).toBe('w1');
-  expect(Object.keys(finished.detail).sort()).toEqual(['pattern', 'primary', 'scores']);
+  expect(Object.keys(finished.detail).sort()).toEqual(['pattern', 'primary', 'ref', 'scores']);
   expect(finished.detail.primary).toBe('training');
+  // The coach's ref travels in every event, and nothing of it is kept in the frame.
+  expect(finished.detail.ref).toBe('spring-post_2026');
+  const fromW1 = (await page.evaluate(() => window.__events)).filter((e) => e.id === 'w1');
+  expect(fromW1.length).toBeGreaterThan(2);
+  for (const e of fromW1) expect(e.detail.ref, e.type).toBe('spring-post_2026');
+  expect(await w1.evaluate(() => Object.values(localStorage).join(' ').includes('spring-post'))).toBe(false);
 
   expect(await page.evaluate(() => window.__shifts), await page.evaluate(() => String(window.__shiftLog))).toBeLessThanOrEqual(0.01);
   expect(await context.cookies()).toEqual([]);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   for (const f of [w1, w2]) expect(await f.evaluate(() => document.cookie)).toBe('');
+});
+
+test('mode="popup": a button opens Groove in a modal dialog by keyboard; Escape and Close shut it, focus returns; a bad ref is dropped', async ({ page, context }) => {
+  const appRequests = [];
+  page.on('request', (r) => { if (r.url().startsWith(APP)) appRequests.push(r.url()); });
+  await page.goto(`${HOST}popup.html`);
+  const host = page.locator('#p1');
+  const open = host.getByRole('button', { name: 'Check my slump' });
+  await expect(open).toBeVisible();
+  // Its own look, out of the host's CSS reach (the host paints every button hot pink).
+  expect(await open.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(139, 58, 43)');
+  await page.waitForTimeout(500);
+  expect(appRequests, 'nothing before the first press').toEqual([`${APP}/embed.js`]);
+  // The button's box is there from the start and never changes: opening and closing move nothing.
+  const boxOf = () => host.evaluate((el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; });
+  const reserved = await boxOf();
+  expect(reserved[1]).toBeGreaterThanOrEqual(44);
+  const dialog = host.locator('dialog');
+  await expect(dialog).toBeHidden();
+
+  // Open by keyboard: the button is the page's first stop.
+  await page.keyboard.press('Tab');
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  const focusInDialog = () => page.evaluate(() => {
+    const root = document.getElementById('p1').shadowRoot;
+    return document.activeElement?.id === 'p1' && root.querySelector('dialog').contains(root.activeElement);
+  });
+  expect(await focusInDialog()).toBe(true);
+  expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
+  await expect.poll(() => frameOf(page, 'p1')?.url() ?? '').toContain('mode=popup');
+  const frame = frameOf(page, 'p1');
+  expect(new URL(frame.url()).searchParams.get('ref')).toBe('bad ref<b>');
+  await frame.getByRole('button', { name: 'Start the diagnostic' }).waitFor();
+  // Full screen on a phone; a large centred box on a desktop.
+  const box = await dialog.boundingBox();
+  const view = page.viewportSize();
+  if (view.width < 640) {
+    expect([Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height)]).toEqual([0, 0, view.width, view.height]);
+  } else {
+    expect(box.width).toBeLessThanOrEqual(960);
+    expect(box.height).toBeGreaterThan(view.height - 40);
+  }
+  const a11y = await new AxeBuilder({ page }).include('#p1').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(a11y.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  // Escape closes it; focus is back on the button.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+
+  // Open again: the same frame, kept. Working inside the frame; Escape there closes too.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  expect(page.frames().filter((f) => f.url().includes('ns=pop'))).toHaveLength(1);
+  const start = frame.getByRole('button', { name: 'Start the diagnostic' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await expect(frame.locator('fieldset input').first()).toBeVisible();
+  // A bad ref is dropped: the event comes, without one.
+  await expect.poll(() => page.evaluate(() => window.__events.filter((e) => e.id === 'p1').map((e) => e.type))).toContain('groove:started');
+  for (const e of (await page.evaluate(() => window.__events)).filter((e) => e.id === 'p1')) expect(e.detail).not.toHaveProperty('ref');
+  await frame.locator('fieldset input').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+
+  // The Close button, by keyboard.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(host.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+
+  expect(await boxOf()).toEqual(reserved);
+  expect(await page.evaluate(() => window.__shifts), await page.evaluate(() => String(window.__shiftLog))).toBe(0);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(await context.cookies()).toEqual([]);
 });
 
 test('where storage is blocked, the widget works for the visit and says nothing will be kept', async ({ page }) => {

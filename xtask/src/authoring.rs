@@ -1,8 +1,10 @@
 //! `cargo xtask bank` and `cargo xtask score`: the core's validation and scoring, from outside.
 //! Both are pure functions from text to text so they are tested without a process.
 
-use groove_core::answers::{Answer, Responses};
-use groove_core::bank::Bank;
+use groove_core::answers::{Answer, Reply, Responses};
+use groove_core::bank::{Bank, STAGE_IDS};
+use groove_core::plan::{build_plan, manager_part, PlanAction};
+use groove_core::stall::MAX_DEALS;
 use groove_core::{diagnose, Cause};
 use serde_json::{json, Map, Value};
 
@@ -13,20 +15,78 @@ pub fn bank_json(source: &str) -> Result<String, String> {
     serde_json::to_string_pretty(&raw).map_err(|e| e.to_string())
 }
 
-/// Scores `{"answers": {"<item id>": 1..5}, "timings_ms": {...}?}` with the shipped bank.
+/// The fields `cargo xtask score` reads; everything but `answers` is optional.
+const INPUT_FIELDS: [&str; 6] = ["answers", "timings_ms", "facts", "stories", "deals", "self_talk"];
+
+/// Scores what the app collects (see the README) with the shipped bank and the same core:
+/// the verdict, the measures behind it, the plan and the manager's part.
 pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
+    let responses = read_input(bank, input)?;
+    let d = diagnose(bank, &responses);
+    let plan = build_plan(bank, &d, &responses);
+    let manager = manager_part(bank, &plan);
+    let mut scores = Map::new();
+    let mut bands = Map::new();
+    let mut measured = Map::new();
+    for cause in Cause::ALL {
+        let r = d.causes.get(cause);
+        scores.insert(cause.id().into(), json!(r.score));
+        bands.insert(cause.id().into(), json!(r.band));
+        measured.insert(
+            cause.id().into(),
+            json!({ "answered": r.answered, "not_applicable": r.not_applicable, "total": r.total }),
+        );
+    }
+    let actions = |list: &[PlanAction]| -> Value {
+        list.iter()
+            .map(|a| match &a.lead {
+                Some(lead) => json!({ "id": a.id, "text": a.text, "lead": lead }),
+                None => json!({ "id": a.id, "text": a.text }),
+            })
+            .collect()
+    };
+    let v = &d.verdict;
+    let out = json!({
+        "scores": scores,
+        "bands": bands,
+        "primary": v.primary,
+        "secondary": v.secondary(),
+        "weak": v.weak,
+        "tied": v.tied,
+        "borderline": v.borderline,
+        "pattern": v.pattern,
+        "unclear": v.unclear,
+        "confidence": v.confidence,
+        "flags": d.flags,
+        "measured": measured,
+        "plan": {
+            "kind": plan.kind,
+            "urgency": plan.urgency,
+            "stall": plan.stall,
+            "best": plan.best,
+            "week": actions(&plan.week),
+            "month": actions(&plan.month),
+            "quarter": actions(&plan.quarter),
+        },
+        "manager": manager,
+    });
+    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
+}
+
+/// The input file as `Responses`, or every problem in it.
+fn read_input(bank: &Bank, input: &str) -> Result<Responses, String> {
     let value: Value = serde_json::from_str(input).map_err(|e| format!("the answers file is not valid JSON: {e}"))?;
     let object = value.as_object().ok_or("the answers file must be a JSON object with an \"answers\" object")?;
     for key in object.keys() {
-        if key != "answers" && key != "timings_ms" {
-            return Err(format!("unknown field \"{key}\": expected \"answers\" (and optionally \"timings_ms\")"));
+        if !INPUT_FIELDS.contains(&key.as_str()) {
+            return Err(format!("unknown field \"{key}\": expected {}", INPUT_FIELDS.join(", ")));
         }
     }
     let answers = object
         .get("answers")
-        .ok_or("missing \"answers\": expected {\"answers\": {\"<item id>\": 1..5}}")?
+        .ok_or("missing \"answers\": expected {\"answers\": {\"<item id>\": 1..5 or \"na\"}}")?
         .as_object()
-        .ok_or("\"answers\" must be an object of item id to a whole number from 1 to 5")?;
+        .ok_or("\"answers\" must be an object of item id to a whole number from 1 to 5, or \"na\"")?;
     let mut responses = Responses::default();
     let mut problems = Vec::new();
     for (id, v) in answers {
@@ -34,11 +94,10 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
             problems.push(format!("\"{id}\" is not a scored item of the bank"));
             continue;
         }
-        match v.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Answer::new) {
-            Some(a) => {
-                responses.answers.insert(id.clone(), a);
-            }
-            None => problems.push(format!("\"{id}\": {v} is not a whole number from 1 to 5")),
+        match (v.as_str(), v.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Answer::new)) {
+            (Some("na"), _) => responses.reply(id, Reply::NotApplicable),
+            (_, Some(a)) => responses.reply(id, Reply::Answer(a)),
+            _ => problems.push(format!("\"{id}\": {v} is not a whole number from 1 to 5, or \"na\"")),
         }
     }
     if let Some(timings) = object.get("timings_ms") {
@@ -53,34 +112,81 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
             }
         }
     }
+    if let Some(facts) = object.get("facts") {
+        let facts = facts.as_object().ok_or("\"facts\" must be an object of fact id to a list of option ids")?;
+        for (id, v) in facts {
+            let Some(fact) = bank.fact(id) else {
+                problems.push(format!("facts: \"{id}\" is not a fact of the bank"));
+                continue;
+            };
+            let Some(options) = v.as_array().and_then(|a| a.iter().map(Value::as_str).collect::<Option<Vec<&str>>>())
+            else {
+                problems.push(format!("facts: \"{id}\" must be a list of option ids"));
+                continue;
+            };
+            if !fact.multiple && options.len() > 1 {
+                problems.push(format!("facts: \"{id}\" takes one option, not {}", options.len()));
+            }
+            for o in &options {
+                if !fact.options.iter().any(|x| x.id == *o) {
+                    problems.push(format!("facts: \"{o}\" is not an option of \"{id}\""));
+                }
+            }
+            responses.facts.insert(id.clone(), options.iter().map(|o| o.to_string()).collect());
+        }
+    }
+    let strings = |field: &str, problems: &mut Vec<String>| -> Vec<String> {
+        match object
+            .get(field)
+            .map(|v| v.as_array().map(|a| a.iter().map(Value::as_str).collect::<Option<Vec<&str>>>()))
+        {
+            None => Vec::new(),
+            Some(Some(Some(v))) => v.into_iter().map(String::from).collect(),
+            Some(_) => {
+                problems.push(format!("\"{field}\" must be a list of ids"));
+                Vec::new()
+            }
+        }
+    };
+    for id in strings("stories", &mut problems) {
+        if bank.story(&id).is_none() {
+            problems.push(format!("stories: \"{id}\" is not a story of the bank"));
+        }
+        responses.stories.push(id);
+    }
+    let deals = strings("deals", &mut problems);
+    if deals.len() > MAX_DEALS {
+        problems.push(format!("deals: at most {MAX_DEALS}, not {}", deals.len()));
+    }
+    for id in &deals {
+        if bank.stage_index(id).is_none() {
+            problems.push(format!("deals: \"{id}\" is not a stage ({})", STAGE_IDS.join(", ")));
+        }
+    }
+    responses.deals = deals;
+    if let Some(v) = object.get("self_talk") {
+        match v.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Answer::new) {
+            Some(a) => responses.self_talk = Some(a),
+            None => problems.push(format!("self_talk: {v} is not a whole number from 1 to 5")),
+        }
+    }
     if !problems.is_empty() {
         return Err(format!("the answers file has {} problem(s):\n- {}", problems.len(), problems.join("\n- ")));
     }
-    let d = diagnose(bank, &responses);
-    let mut scores = Map::new();
-    let mut bands = Map::new();
-    for cause in Cause::ALL {
-        let r = d.causes.get(cause);
-        scores.insert(cause.id().into(), json!(r.score));
-        bands.insert(cause.id().into(), json!(r.band));
-    }
-    let out = json!({
-        "scores": scores,
-        "bands": bands,
-        "primary": d.primary,
-        "secondary": d.secondary,
-        "pattern": d.pattern,
-        "flags": d.flags,
-    });
-    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
+    Ok(responses)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn bank() -> Bank {
         Bank::default_bank().unwrap()
+    }
+
+    fn score(input: &Value) -> Value {
+        serde_json::from_str(&score_json(&bank(), &input.to_string()).unwrap_or_else(|e| panic!("{e}"))).unwrap()
     }
 
     #[test]
@@ -93,13 +199,26 @@ mod tests {
         for item in b.items_of(Cause::Training) {
             answers.insert(item.id.clone(), json!(if item.reverse { 2 } else { 4 }));
         }
-        let out: Value =
-            serde_json::from_str(&score_json(&b, &json!({ "answers": answers }).to_string()).unwrap()).unwrap();
+        let out = score(&json!({ "answers": answers }));
         assert_eq!(out["scores"]["effort"], 0);
         assert_eq!(out["scores"]["training"], 75);
         assert_eq!(out["scores"]["discipline"], Value::Null);
-        assert_eq!(out["primary"], "effort");
-        assert_eq!(out["pattern"], "single");
+        assert_eq!(out["measured"]["discipline"]["answered"], 0);
+        assert_eq!(out["measured"]["effort"]["answered"], b.items_of(Cause::Effort).count());
+        // Two causes never measured: the verdict says so instead of naming a cause.
+        assert_eq!(
+            (&out["pattern"], &out["unclear"], &out["primary"]),
+            (&json!("unclear"), &json!("too_few"), &Value::Null)
+        );
+        assert_eq!(out["plan"]["kind"], "unclear");
+        // With the other two answered healthy, effort is the one cause.
+        for item in b.items_of(Cause::Discipline).chain(b.items_of(Cause::Feedback)) {
+            answers.insert(item.id.clone(), json!(if item.reverse { 2 } else { 4 }));
+        }
+        let out = score(&json!({ "answers": answers }));
+        assert_eq!((&out["primary"], &out["pattern"]), (&json!("effort"), &json!("single")));
+        assert_eq!(out["plan"]["week"][0]["id"].as_str().map(|id| id.starts_with("effort-")), Some(true));
+        assert_eq!(out["manager"]["causes"][0]["cause"], "effort");
     }
 
     #[test]
@@ -111,14 +230,250 @@ mod tests {
             ("{}", "missing \"answers\""),
             ("{\"answers\": []}", "must be an object"),
             ("{\"answers\": {\"nope\": 3}}", "\"nope\" is not a scored item"),
-            ("{\"answers\": {\"training-1\": 6}}", "not a whole number from 1 to 5"),
-            ("{\"answers\": {\"training-1\": \"3\"}}", "not a whole number from 1 to 5"),
-            ("{\"answers\": {\"training-1\": 2.5}}", "not a whole number from 1 to 5"),
-            ("{\"answers\": {}, \"extra\": 1}", "unknown field"),
+            ("{\"answers\": {\"training-1\": 3}}", "\"training-1\" is not a scored item"),
+            ("{\"answers\": {\"training-close\": 6}}", "not a whole number from 1 to 5"),
+            ("{\"answers\": {\"training-close\": 0}}", "not a whole number from 1 to 5"),
+            ("{\"answers\": {\"training-close\": \"3\"}}", "not a whole number from 1 to 5"),
+            ("{\"answers\": {\"training-close\": 2.5}}", "not a whole number from 1 to 5"),
+            ("{\"answers\": {}, \"extra\": 1}", "unknown field \"extra\""),
         ] {
             let err = score_json(&b, input).unwrap_err();
             assert!(err.contains(needle), "{input}: {err}");
         }
+    }
+
+    #[test]
+    fn score_refuses_what_the_app_cannot_collect() {
+        let b = bank();
+        let eleven: Vec<&str> = vec!["close"; MAX_DEALS + 1];
+        for (input, needle) in [
+            (json!({ "answers": {}, "answer": {} }), "unknown field \"answer\""),
+            (json!({ "answers": {}, "timings": {} }), "unknown field \"timings\""),
+            (
+                json!({ "answers": { "effort-best-months": "NA" } }),
+                "\"effort-best-months\": \"NA\" is not a whole number from 1 to 5, or \"na\"",
+            ),
+            (json!({ "answers": { "effort-best-months": "n/a" } }), "or \"na\""),
+            (json!({ "answers": { "effort-best-months": " na" } }), "or \"na\""),
+            (
+                json!({ "answers": {}, "facts": { "duration": ["forever"] } }),
+                "\"forever\" is not an option of \"duration\"",
+            ),
+            (
+                json!({ "answers": {}, "facts": { "changed": ["nothing", "weather"] } }),
+                "\"weather\" is not an option of \"changed\"",
+            ),
+            (json!({ "answers": {}, "facts": { "mood": ["low"] } }), "\"mood\" is not a fact"),
+            (
+                json!({ "answers": {}, "facts": { "duration": ["lt1m", "gt6m"] } }),
+                "\"duration\" takes one option, not 2",
+            ),
+            (json!({ "answers": {}, "facts": { "duration": "lt1m" } }), "\"duration\" must be a list of option ids"),
+            (json!({ "answers": {}, "deals": eleven }), &format!("deals: at most {MAX_DEALS}, not {}", MAX_DEALS + 1)),
+            (json!({ "answers": {}, "deals": ["close", "negotiate"] }), "deals: \"negotiate\" is not a stage"),
+            (json!({ "answers": {}, "deals": "close" }), "\"deals\" must be a list of ids"),
+            (json!({ "answers": {}, "stories": ["unlucky"] }), "stories: \"unlucky\" is not a story"),
+            (json!({ "answers": {}, "self_talk": 6 }), "self_talk: 6 is not a whole number from 1 to 5"),
+            (json!({ "answers": {}, "self_talk": 0 }), "self_talk: 0 is not a whole number from 1 to 5"),
+            (json!({ "answers": {}, "timings_ms": { "training-close": -5 } }), "not a whole number of milliseconds"),
+        ] {
+            let result = std::panic::catch_unwind(|| score_json(&b, &input.to_string()));
+            let err = result.unwrap_or_else(|_| panic!("panicked on {input}")).unwrap_err();
+            assert!(err.contains(needle), "{input}: {err}");
+            assert!(err.starts_with("the answers file") || err.starts_with("unknown field"), "{input}: {err}");
+        }
+        // Every problem is named at once.
+        let many = json!({ "answers": { "effort-best-months": "NA" }, "deals": ["negotiate"], "self_talk": 6 });
+        let err = score_json(&b, &many.to_string()).unwrap_err();
+        assert!(err.contains("3 problem(s)"), "{err}");
+        // "na" itself, and the largest input the app collects, are accepted.
+        let ok = json!({ "answers": { "effort-best-months": "na" }, "deals": vec!["grow"; MAX_DEALS], "self_talk": 5,
+            "facts": { "changed": ["territory", "quota"] } });
+        let out = score(&ok);
+        assert_eq!(out["measured"]["effort"]["not_applicable"], 1);
+    }
+
+    /// What each persona in `xtask/personas/` claims, checked against `cargo xtask score`.
+    struct Expect {
+        file: &'static str,
+        pattern: &'static str,
+        primary: Option<&'static str>,
+        weak: &'static [&'static str],
+        unclear: Option<&'static str>,
+        kind: &'static str,
+        urgency: &'static str,
+        first_week: &'static str,
+    }
+
+    const PERSONAS: [Expect; 8] = [
+        Expect {
+            file: "all-healthy-no-change.json",
+            pattern: "none",
+            primary: None,
+            weak: &[],
+            unclear: None,
+            kind: "no_cause",
+            urgency: "mild",
+            first_week: "no-cause-w-ask",
+        },
+        Expect {
+            file: "closing-weak-deep-slump.json",
+            pattern: "single",
+            primary: Some("training"),
+            weak: &["training"],
+            unclear: None,
+            kind: "causes",
+            urgency: "severe",
+            first_week: "severe-manager",
+        },
+        Expect {
+            file: "discovery-weak-short-dip.json",
+            pattern: "single",
+            primary: Some("training"),
+            weak: &["training"],
+            unclear: None,
+            kind: "causes",
+            urgency: "mild",
+            first_week: "training-w-discover",
+        },
+        Expect {
+            file: "inbound.json",
+            pattern: "single",
+            primary: Some("discipline"),
+            weak: &["discipline"],
+            unclear: None,
+            kind: "causes",
+            urgency: "moderate",
+            first_week: "discipline-w-follow-up",
+        },
+        Expect {
+            file: "new-seller.json",
+            pattern: "single",
+            primary: Some("training"),
+            weak: &["training"],
+            unclear: None,
+            kind: "causes",
+            urgency: "moderate",
+            first_week: "training-w-connect",
+        },
+        Expect {
+            file: "sparse.json",
+            pattern: "unclear",
+            primary: None,
+            weak: &[],
+            unclear: Some("too_few"),
+            kind: "unclear",
+            urgency: "unknown",
+            first_week: "no-cause-w-ask",
+        },
+        Expect {
+            file: "works-alone-but-busy.json",
+            pattern: "single",
+            primary: Some("feedback"),
+            weak: &["feedback"],
+            unclear: None,
+            kind: "causes",
+            urgency: "moderate",
+            first_week: "feedback-w-ask",
+        },
+        Expect {
+            file: "yes-sayer.json",
+            pattern: "unclear",
+            primary: None,
+            weak: &[],
+            unclear: Some("answer_style"),
+            kind: "unclear",
+            urgency: "moderate",
+            first_week: "no-cause-w-ask",
+        },
+    ];
+
+    fn personas_dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("personas")
+    }
+
+    fn persona(file: &str) -> Value {
+        let text = std::fs::read_to_string(personas_dir().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        serde_json::from_str(&score_json(&bank(), &text).unwrap_or_else(|e| panic!("{file}: {e}"))).unwrap()
+    }
+
+    #[test]
+    fn every_persona_gets_the_verdict_it_claims() {
+        let mut files: Vec<String> = std::fs::read_dir(personas_dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".json"))
+            .collect();
+        files.sort();
+        let claimed: Vec<&str> = PERSONAS.iter().map(|e| e.file).collect();
+        assert_eq!(files, claimed, "every persona file has an expectation here, and every expectation a file");
+        for e in &PERSONAS {
+            let out = persona(e.file);
+            let f = e.file;
+            assert_eq!(out["pattern"], e.pattern, "{f}");
+            assert_eq!(out["primary"], json!(e.primary), "{f}");
+            assert_eq!(out["weak"], json!(e.weak), "{f}");
+            assert_eq!(out["unclear"], json!(e.unclear), "{f}");
+            assert_eq!(out["plan"]["kind"], e.kind, "{f}");
+            assert_eq!(out["manager"]["kind"], e.kind, "{f}");
+            assert_eq!(out["plan"]["urgency"], e.urgency, "{f}");
+            assert_eq!(out["plan"]["week"][0]["id"], e.first_week, "{f}");
+            let manager: Vec<&Value> =
+                out["manager"]["causes"].as_array().unwrap().iter().map(|c| &c["cause"]).collect();
+            assert_eq!(json!(manager), json!(e.weak), "{f}: the manager part names every weak cause");
+            for cause in e.weak {
+                let in_week = out["plan"]["week"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a["id"].as_str().unwrap().starts_with(cause));
+                assert!(in_week, "{f}: {cause} has no action this week");
+            }
+            if e.pattern != "unclear" {
+                assert_eq!(out["flags"], json!([]), "{f}");
+            }
+        }
+    }
+
+    #[test]
+    fn personas_show_what_their_names_say() {
+        // Deals stopping at Close, weak at asking: closing work first, after the severe actions.
+        let closing = persona("closing-weak-deep-slump.json");
+        let week = closing["plan"]["week"].as_array().unwrap();
+        let ids: Vec<&str> = week.iter().map(|a| a["id"].as_str().unwrap()).collect();
+        assert_eq!(ids[..4], ["severe-manager", "severe-checkpoint", "severe-floor", "training-w-close"]);
+        assert!(week[3]["lead"].as_str().unwrap().contains("Close"), "{:?}", week[3]);
+        assert!(!ids.contains(&"training-w-discover"));
+        // Deals stopping at Discover, weak at discovery: discovery work first, nothing severe.
+        let discovery = persona("discovery-weak-short-dip.json");
+        let week = discovery["plan"]["week"].as_array().unwrap();
+        assert!(week[0]["lead"].as_str().unwrap().contains("Discover"), "{:?}", week[0]);
+        assert!(week.iter().all(|a| !a["id"].as_str().unwrap().starts_with("severe") && a["id"] != "training-w-close"));
+        // Busy but alone: effort measured healthy, feedback weak.
+        let alone = persona("works-alone-but-busy.json");
+        assert!(alone["scores"]["effort"].as_u64().unwrap() >= 75);
+        let week: Vec<&str> =
+            alone["plan"]["week"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+        assert!(week.contains(&"feedback-w-colleague"), "{week:?}");
+        // "Doesn't apply" is counted apart and the cause is still scored.
+        let new = persona("new-seller.json");
+        assert_eq!(new["measured"]["effort"], json!({ "answered": 6, "not_applicable": 2, "total": 8 }));
+        assert!(new["scores"]["effort"].as_u64().unwrap() >= 55);
+        let inbound = persona("inbound.json");
+        assert_eq!(inbound["measured"]["effort"]["not_applicable"], 1);
+        assert_eq!(inbound["measured"]["training"]["not_applicable"], 1);
+        assert!(inbound["scores"]["effort"].is_u64() && inbound["scores"]["training"].is_u64());
+        // Sparse: never "look outward", even with an outside change named.
+        let sparse = persona("sparse.json");
+        assert!(sparse["scores"].as_object().unwrap().values().all(Value::is_null));
+        assert!(sparse["plan"]["week"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| !a["id"].as_str().unwrap().starts_with("outward")));
+        // The yes-sayer's style is named.
+        let yes = persona("yes-sayer.json");
+        assert!(yes["flags"].as_array().unwrap().contains(&json!("answer_style")));
     }
 
     #[test]
@@ -130,7 +485,11 @@ mod tests {
                 && item["cause"].is_string()
                 && item["reverse"].is_boolean()
                 && item["text"].is_string()
+                && item["scale"].is_string()
         );
+        let training = out["items"].as_array().unwrap().iter().filter(|i| i["cause"] == "training");
+        let stages: Vec<&str> = training.filter_map(|i| i["stage"].as_str()).collect();
+        assert!(STAGE_IDS.iter().all(|s| stages.contains(s)), "{stages:?}");
         let mut broken: Value = serde_json::from_str(groove_core::bank::DEFAULT_BANK_JSON).unwrap();
         broken["items"][3]["text"] = json!("");
         let err = bank_json(&broken.to_string()).unwrap_err();

@@ -1,0 +1,117 @@
+//! The verdict in words: the headline, how sure, and what was not measured. Used by the
+//! result, the shared view and history, so every screen says the same thing; every
+//! sentence is here, in one place for translation.
+
+use groove_core::bank::Bank;
+use groove_core::diagnosis::{Confidence, Unclear, Verdict};
+use groove_core::plan::PlanKind;
+use groove_core::{Cause, Pattern};
+
+fn name(bank: &Bank, c: Cause) -> String {
+    bank.cause(c).name.clone()
+}
+
+/// "A, B and C".
+fn names(bank: &Bank, causes: &[Cause]) -> String {
+    let mut v: Vec<String> = causes.iter().map(|&c| name(bank, c)).collect();
+    match v.len() {
+        0 => String::new(),
+        1 => v.remove(0),
+        _ => {
+            let last = v.pop().unwrap_or_default();
+            format!("{} and {last}", v.join(", "))
+        }
+    }
+}
+
+/// The headline and the line under it. `kind` tells "look outward" from "no habit stands out".
+pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind) -> (String, String) {
+    let sure = |high: &str, moderate: &str, low: &str| -> String {
+        match v.confidence {
+            Confidence::High => high,
+            Confidence::Moderate => moderate,
+            Confidence::Low => low,
+        }
+        .to_string()
+    };
+    match (v.pattern, v.weak.as_slice()) {
+        (Pattern::Single, [p, ..]) => (
+            format!("What holds you back most: {}", name(bank, *p)),
+            sure(
+                "One clear cause stands out: the gap to the next one is well beyond the margin of error.",
+                "One cause stands out, though not by a wide margin.",
+                "This is the lowest score, but the margin of error, or answers given too fast, leave room for doubt.",
+            ),
+        ),
+        (Pattern::Mixed, [p, s, ..]) if v.tied => (
+            format!("Two causes, equally: {} and {}", name(bank, *p), name(bank, *s)),
+            "They are too close to tell apart, so work on both.".into(),
+        ),
+        (Pattern::Mixed, [p, s, ..]) => (
+            format!("Two causes hold you back: {}, then {}", name(bank, *p), name(bank, *s)),
+            sure(
+                "Both are weak; the first is clearly the weaker, so start there.",
+                "Both are weak; start with the first, and keep the second in view.",
+                "Both are weak; which one comes first is not certain, so work on both.",
+            ),
+        ),
+        (Pattern::Broad, [p, ..]) => (
+            format!("Several causes at once: {}", names(bank, &v.weak)),
+            format!("A broad picture: several things slipped together. One step at a time, starting with {}.", name(bank, *p)),
+        ),
+        (Pattern::None, _) if kind == PlanKind::Outward => (
+            "No habit of yours stands out".into(),
+            "Every cause was measured and looks healthy, and you named changes around you: look outward too, at leads, territory and the market.".into(),
+        ),
+        (Pattern::None, _) => (
+            "No habit of yours stands out".into(),
+            "Every cause was measured and looks healthy in your own answers. Ask someone who sees your work for their view: what a self-check cannot see often shows from outside.".into(),
+        ),
+        _ => {
+            let why = match v.unclear {
+                Some(Unclear::StraightLining) => "Almost every answer was the same, so the scores cannot tell your causes apart.",
+                Some(Unclear::AnswerStyle) => "Most statements got the same kind of answer whichever way they were worded, so the scores show a way of answering more than your habits.",
+                Some(Unclear::Contradiction) => "Several pairs of opposite statements got the same answer, so the scores cannot be trusted to point at a cause.",
+                _ => "Some causes have too few answers to be scored, so Groove cannot say which one holds you back, or that none does.",
+            };
+            let title = if v.unclear == Some(Unclear::TooFew) { "Not enough answers to tell" } else { "These answers cannot tell the causes apart" };
+            (title.into(), why.into())
+        }
+    }
+}
+
+/// How sure, in a few words.
+pub fn confidence(v: &Verdict) -> &'static str {
+    match (v.pattern, v.confidence) {
+        (Pattern::Unclear, _) => "How sure: not enough to go on.",
+        (_, Confidence::High) => "How sure: high. The scores are apart by more than twice their margin of error.",
+        (_, Confidence::Moderate) => {
+            "How sure: moderate. The scores are apart by more than their margin of error, but not by twice."
+        }
+        (_, Confidence::Low) => {
+            "How sure: low. The difference is inside the margin of error, or the answers were too quick to rely on."
+        }
+    }
+}
+
+/// The causes near the weak line, when any.
+pub fn borderline(bank: &Bank, v: &Verdict) -> Option<String> {
+    (!v.borderline.is_empty()).then(|| {
+        format!("Near the line between healthy and weak, within the margin of error: {}.", names(bank, &v.borderline))
+    })
+}
+
+/// The causes without a score.
+pub fn not_measured(bank: &Bank, unscored: &[Cause]) -> Option<String> {
+    (!unscored.is_empty())
+        .then(|| format!("Not measured (too few answers): {}. Nothing is said about them.", names(bank, unscored)))
+}
+
+/// A short label for lists (history, compare).
+pub fn short(bank: &Bank, v: &Verdict) -> String {
+    match (v.pattern, v.weak.as_slice()) {
+        (Pattern::Unclear, _) => "Unclear".into(),
+        (Pattern::None, _) => "No habit stands out".into(),
+        (_, weak) => names(bank, weak),
+    }
+}
