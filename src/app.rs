@@ -2,30 +2,24 @@
 //! listens for other tabs, and routes between the welcome, wizard and result screens.
 
 use crate::browser;
-use crate::components::data::DataView;
-use crate::components::gaps::GapsView;
-use crate::components::history::HistoryView;
-use crate::components::keep::KeepView;
-use crate::components::nav::Nav;
-use crate::components::plan::PlanView;
-use crate::components::review::ReviewView;
-use crate::components::shared::SharedView;
-use crate::components::{result::ResultView, status::StatusBar, welcome::Welcome, wizard::WizardView};
 use crate::host;
+use crate::pages::data::DataView;
+use crate::pages::gaps::GapsView;
+use crate::pages::history::HistoryView;
+use crate::pages::keep::KeepView;
+use crate::pages::plan::PlanView;
+use crate::pages::review::ReviewView;
+use crate::pages::shared::SharedView;
+use crate::pages::{result::ResultView, welcome::Welcome, wizard::WizardView};
 use crate::service_worker;
 use crate::state::{Action, Content, Persistence, Screen, State};
 use crate::storage;
+use crate::widgets::{nav::Nav, status::StatusBar};
 use groove_core::bank::Bank;
 use groove_core::embed::EmbedOptions;
 use groove_core::wizard::Wizard;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-pub fn now() -> u64 {
-    js_sys::Date::now() as u64
-}
 
 /// The validated bank and its wizard.
 fn content_of(bank: Bank, embed: &Rc<EmbedOptions>) -> Content {
@@ -135,7 +129,8 @@ fn groove(props: &GrooveProps) -> Html {
     let bank_notice = props.bank_notice.clone();
     let state = use_reducer(move || {
         let shared = browser::share_fragment().map(|text| groove_core::share::decode(&text));
-        let mut state = State::load(content, now(), shared);
+        let now = browser::now();
+        let mut state = State::load(content, storage::load(now), now, shared);
         // The daily review reminder links to `#review`: open that screen, unless a share
         // link is being shown.
         if browser::review_fragment() && !matches!(state.screen, Screen::Shared(_)) {
@@ -170,22 +165,8 @@ fn groove(props: &GrooveProps) -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-                if e.key() == Some(storage::key()) {
-                    if let Some(doc) = storage::stored_document() {
-                        dispatch.dispatch(Action::External(doc));
-                    }
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-                }
-            }
+            let listener = storage::on_other_tab(move |doc| dispatch.dispatch(Action::External(doc)));
+            move || drop(listener)
         });
     }
 
@@ -270,8 +251,8 @@ fn groove(props: &GrooveProps) -> Html {
                 if !state.doc.profile().name.is_empty() {
                     <p class="who" data-testid="who">{"For: "}{&state.doc.profile().name}</p>
                 }
-                <StatusBar state={state.clone()} />
-                <Nav state={state.clone()} />
+                <StatusBar persistence={state.persistence.clone()} save={state.save.clone()} />
+                <Nav screen={state.screen.clone()} on_go={ let s = state.clone(); Callback::from(move |screen| s.dispatch(Action::Go(screen))) } />
             </header>
             {update_banner}
             if let Some(notice) = &state.notice {

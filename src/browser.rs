@@ -193,3 +193,38 @@ pub async fn request_persistence() -> Option<bool> {
     let manager = storage_manager()?;
     promised(manager.persist()).await.and_then(|v| v.as_bool())
 }
+
+/// Milliseconds since the epoch: the one clock of the app.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Opens the browser's print dialog (the result prints as its own page; save as PDF there).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// A moment (ms since the epoch) as a local date for people: "27 Nov 2026".
+pub fn date_text(ms: u64) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let month = MONTHS.get(d.get_month() as usize).copied().unwrap_or("");
+    format!("{} {} {}", d.get_date(), month, d.get_full_year())
+}
+
+/// Moves focus to an element (a heading with tabindex -1) so keyboard and screen-reader
+/// users start there, without scrolling a host page (the widget's frame) to it.
+pub fn focus(node: &yew::NodeRef, embedded: bool) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(embedded);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// The text of a file the person picked, or None when it cannot be read as text.
+pub async fn read_file_text(file: &web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string())
+}

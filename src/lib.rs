@@ -1,14 +1,17 @@
 //! Groove, the Yew app. `main.rs` only calls [`start`]; the modules below hold the rest:
 //! `app` routes, `state` reduces, `storage` is the only code that touches localStorage,
-//! `components` render. All scoring and content logic lives in `groove-core`.
+//! `pages` (one per screen) and `widgets` render, `hooks` hold what screens share. All
+//! scoring and content logic lives in `groove-core`.
 
 pub mod app;
 pub mod browser;
-pub mod components;
+pub mod hooks;
 pub mod host;
+pub mod pages;
 pub mod service_worker;
 pub mod state;
 pub mod storage;
+pub mod widgets;
 
 /// Mounts Groove on the document body.
 pub fn start() {

@@ -1,21 +1,24 @@
 //! App state, the actions that change it, and the reducer (`impl Reducible`).
 //!
-//! The reducer is the only place the stored document changes; every change bumps
-//! `changes`, which the app's save effect watches. Whether anything is written at all is
-//! decided once, at load, by `Persistence`.
+//! The reducer does no I/O: every change to the document is a function of the core
+//! (`groove_core::changes`, tested natively) that it calls; the loaded document is handed
+//! in by `app.rs`. Every change bumps `changes`, which the app's save effect watches.
+//! Whether anything is written at all is decided once, at load, by `Persistence`.
 
-use crate::storage::{self, Loaded};
+use crate::storage::Loaded;
 use groove_core::answers::{Answer, Reply};
 use groove_core::bank::Bank;
 use groove_core::schema::Review;
-use groove_core::schema::{Document, Progress, StoredResult};
+use groove_core::schema::{Document, Progress};
 use groove_core::share::{ShareError, Shared};
-use groove_core::stall::MAX_DEALS;
 use groove_core::transfer::ImportSummary;
 use groove_core::wizard::Wizard;
 use groove_core::Responses;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The reducer's handle, which pages take to read the state and dispatch actions.
+pub type StateHandle = UseReducerHandle<State>;
 
 /// The validated bank and the wizard derived from it, shared by reference.
 #[derive(Clone)]
@@ -26,6 +29,9 @@ pub struct Content {
     pub embed: Rc<groove_core::embed::EmbedOptions>,
 }
 
+/// Pointer equality: the same bank, wizard and options, never a deep comparison.
+impl Eq for Content {}
+
 impl PartialEq for Content {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.bank, &other.bank)
@@ -34,7 +40,7 @@ impl PartialEq for Content {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     Welcome,
     Wizard,
@@ -53,7 +59,7 @@ pub enum Screen {
 }
 
 /// Whether changes can be kept, decided once at load.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Persistence {
     /// Loaded successfully: every change is saved.
     Saving,
@@ -63,14 +69,14 @@ pub enum Persistence {
     Memory(String),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
     Idle,
     Saved,
     Failed(String),
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct State {
     pub content: Content,
     /// Shared until an action changes it, so screen changes never copy a long history.
@@ -168,8 +174,9 @@ pub enum Action {
 }
 
 impl State {
-    pub fn load(content: Content, now: u64, shared: Option<Result<Shared, ShareError>>) -> State {
-        let (doc, persistence, notice) = match storage::load(now) {
+    /// The state at start, from what storage loaded (an effect `app.rs` runs and hands in).
+    pub fn load(content: Content, loaded: Loaded, now: u64, shared: Option<Result<Shared, ShareError>>) -> State {
+        let (doc, persistence, notice) = match loaded {
             Loaded::Empty => (Document::new(), Persistence::Saving, None),
             Loaded::Found(doc) => (doc, Persistence::Saving, None),
             Loaded::KeptAside { backup_key, why } => (
@@ -284,11 +291,8 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Start { now } => {
-                s.doc_mut().profile_mut().progress = Some(Progress {
-                    started_at: now,
-                    step: s.content.wizard.first().to_string(),
-                    responses: Responses::default(),
-                });
+                let first = s.content.wizard.first().to_string();
+                s.doc_mut().profile_mut().start(now, &first);
                 s.screen = Screen::Wizard;
                 s.shown_at = now;
                 s.changed();
@@ -302,56 +306,36 @@ impl Reducible for State {
                 let Some(p) = s.progress_mut() else {
                     return self;
                 };
-                // The first answer's timing is the one that tells whether the question was read.
-                p.responses.timings.entry(item.clone()).or_insert(elapsed);
-                p.responses.reply(&item, value);
+                p.answer(&item, value, elapsed);
                 s.changed();
             }
             Action::SelfTalk(value) => {
                 let Some(p) = s.progress_mut() else {
                     return self;
                 };
-                p.responses.self_talk = Some(value);
+                p.self_talk(value);
                 s.changed();
             }
             Action::Fact { fact, option, multiple, on } => {
                 let Some(p) = s.progress_mut() else {
                     return self;
                 };
-                let chosen = p.responses.facts.entry(fact).or_default();
-                if !multiple {
-                    chosen.clear();
-                }
-                chosen.retain(|o| o != &option);
-                if on {
-                    chosen.push(option);
-                }
+                p.fact(&fact, &option, multiple, on);
                 s.changed();
             }
             Action::Story { id, on } => {
                 let Some(p) = s.progress_mut() else {
                     return self;
                 };
-                p.responses.stories.retain(|x| x != &id);
-                if on {
-                    p.responses.stories.push(id);
-                }
+                p.story(&id, on);
                 s.changed();
             }
             Action::Deal { index, stage } => {
                 let Some(p) = s.progress_mut() else {
                     return self;
                 };
-                if index >= MAX_DEALS {
+                if !p.deal(index, stage) {
                     return self;
-                }
-                let deals = &mut p.responses.deals;
-                if deals.len() <= index {
-                    deals.resize(index + 1, String::new());
-                }
-                deals[index] = stage.unwrap_or_default();
-                while deals.last().is_some_and(|d| d.is_empty()) {
-                    deals.pop();
                 }
                 s.changed();
             }
@@ -388,13 +372,11 @@ impl Reducible for State {
                     s.from_gaps = false;
                     return Rc::new(s);
                 }
-                let Some(progress) = s.doc_mut().profile_mut().progress.take() else {
+                let bank = s.content.bank.clone();
+                let Some(id) = s.doc_mut().profile_mut().finish(&bank, now) else {
                     return self;
                 };
                 s.from_gaps = false;
-                let id = format!("r{now}");
-                let result = StoredResult::finish(id.clone(), now, &s.content.bank, progress.responses);
-                s.doc_mut().profile_mut().results.push(result);
                 s.screen = Screen::Result(id);
                 s.changed();
             }
@@ -414,41 +396,28 @@ impl Reducible for State {
                 s.changed();
             }
             Action::ToggleDone { result, action, on } => {
-                let list = s.doc_mut().profile_mut().done.entry(result).or_default();
-                list.retain(|a| a != &action);
-                if on {
-                    list.push(action);
-                }
+                s.doc_mut().profile_mut().set_done(&result, &action, on);
                 s.changed();
             }
             Action::SaveReview(review) => {
-                let reviews = &mut s.doc_mut().profile_mut().reviews;
-                reviews.retain(|r| r.day != review.day);
-                reviews.push(review);
-                reviews.sort_by(|a, b| a.day.cmp(&b.day));
+                s.doc_mut().profile_mut().save_review(review);
                 s.changed();
             }
             Action::DeleteResult(id) => {
-                let profile = s.doc_mut().profile_mut();
-                profile.results.retain(|r| r.id != id);
-                profile.done.remove(&id);
+                s.doc_mut().profile_mut().delete_result(&id);
                 if s.screen == Screen::Result(id) {
                     s.screen = Screen::History;
                 }
                 s.changed();
             }
             Action::SwitchProfile(id) => {
-                if s.doc.profiles.iter().any(|p| p.id == id) {
-                    s.doc_mut().active = id;
+                if s.doc_mut().switch_profile(&id) {
                     s.screen = Screen::Welcome;
                     s.changed();
                 }
             }
             Action::AddProfile { name, now } => {
-                let id = format!("p{now}");
-                let doc = s.doc_mut();
-                doc.profiles.push(groove_core::schema::Profile::new(&id, name.trim()));
-                doc.active = id;
+                s.doc_mut().add_profile(&name, now);
                 s.screen = Screen::Welcome;
                 s.changed();
             }

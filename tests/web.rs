@@ -118,7 +118,7 @@ async fn data_from_a_newer_version_is_read_only() {
 
 #[wasm_bindgen_test]
 async fn chart_bars_are_keyed_by_cause_id_not_position() {
-    use groove::components::chart::{Props, ScoreChart};
+    use groove::widgets::chart::{Props, ScoreChart};
     use groove_core::{Bank, Cause, PerCause};
     let bank = std::rc::Rc::new(Bank::default_bank().unwrap());
     let scores = PerCause { training: Some(81), effort: None, discipline: Some(12), feedback: Some(57) };
@@ -147,7 +147,7 @@ async fn chart_bars_are_keyed_by_cause_id_not_position() {
 
 #[wasm_bindgen_test]
 async fn the_funnel_names_the_stage_where_most_deals_stop() {
-    use groove::components::deals::{FunnelProps, FunnelView};
+    use groove::widgets::deals::{FunnelProps, FunnelView};
     use groove_core::stall::funnel;
     use groove_core::Bank;
     let bank = Bank::default_bank().unwrap();

@@ -44,7 +44,7 @@ impl From<Answer> for u8 {
 }
 
 /// Everything a person answered in one assessment.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Responses {
     /// Scored items, by item id.

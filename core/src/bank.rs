@@ -39,6 +39,11 @@ pub const FREQUENCY_WORDS: [&str; 16] = [
 /// The sales stages, in order, as every bank must name them.
 pub const STAGE_IDS: [&str; 6] = ["identify", "connect", "discover", "advise", "close", "grow"];
 
+/// Step ids of the two wizard steps that are not bank entries. Bank ids never take these
+/// (validation reserves them), so a step id always names exactly one step.
+pub const STORIES_STEP: &str = "stories";
+pub const DEALS_STEP: &str = "deals";
+
 /// Minimum scored items per cause.
 pub const MIN_ITEMS_PER_CAUSE: usize = 7;
 
@@ -562,7 +567,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
         }
     }
     unique(&bank.self_talk.id, "self-talk item", &mut problems);
-    for reserved in [crate::wizard::STORIES_STEP, crate::wizard::DEALS_STEP] {
+    for reserved in [STORIES_STEP, DEALS_STEP] {
         unique(reserved, "reserved step id", &mut problems);
     }
     empty("the self-talk item".into(), &bank.self_talk.text, &mut problems);

@@ -329,45 +329,8 @@ pub fn diagnose(bank: &Bank, responses: &Responses) -> Diagnosis {
     Diagnosis { verdict: verdict(&evidence, &flags), causes, flags }
 }
 
-/// The diagnosis of a finished result, as every screen shows it. The flags are the ones
-/// judged when it was finished (timings are not kept after that). A result taken with
-/// another bank (a coach's, or Groove's first) shares no item ids with `bank`: its stored
-/// scores stand, the verdict is judged from them (with the fewest answers a score needs,
-/// since the counts are not kept), and the per-answer drivers stay empty.
-pub fn diagnose_result(bank: &Bank, result: &crate::schema::StoredResult) -> Diagnosis {
-    let mut d = diagnose(bank, &result.responses);
-    d.flags = result.flags.clone();
-    if result.taken_with(bank) {
-        // The same evidence `diagnose` used, the stalled stage included, with the stored flags.
-        let stalled = crate::stall::funnel(bank, &result.responses.deals).most_lost_at;
-        d.verdict = verdict(&evidence_of(&d.causes, stalled.as_deref()), &d.flags);
-    } else {
-        for cause in Cause::ALL {
-            let r = d.causes.get_mut(cause);
-            r.score = *result.scores.get(cause);
-            r.band = r.score.map(Band::of);
-            r.answered = if r.score.is_some() { MIN_ANSWERS_PER_CAUSE } else { 0 };
-            r.pulled_down.clear();
-            r.held_up.clear();
-            r.missing.clear();
-        }
-        d.verdict = verdict(&scores_only(&result.scores, &d.answered()), &d.flags);
-    }
-    d
-}
-
-/// How many items of each cause a stored result answered: counted from its answers when
-/// it was taken with `bank`, else the fewest a score needs (the counts were not kept).
-pub fn answered_counts(bank: &Bank, result: &crate::schema::StoredResult) -> PerCause<usize> {
-    if result.taken_with(bank) {
-        PerCause::from_fn(|c| bank.items_of(c).filter(|i| result.responses.answers.contains_key(&i.id)).count())
-    } else {
-        PerCause::from_fn(|c| usize::from(result.scores.get(c).is_some()) * MIN_ANSWERS_PER_CAUSE)
-    }
-}
-
 /// The evidence per cause from its result; `stalled` is the stage where most deals stopped.
-fn evidence_of(causes: &PerCause<CauseResult>, stalled: Option<&str>) -> PerCause<Evidence> {
+pub(crate) fn evidence_of(causes: &PerCause<CauseResult>, stalled: Option<&str>) -> PerCause<Evidence> {
     PerCause::from_fn(|c| {
         let r = causes.get(c);
         Evidence {
@@ -585,6 +548,7 @@ fn flags(bank: &Bank, responses: &Responses) -> Vec<Flag> {
 pub(crate) mod tests {
     use super::*;
     use crate::answers::Reply;
+    use crate::schema::diagnose_result;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 

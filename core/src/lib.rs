@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod bank;
 pub mod cause;
+pub mod changes;
 pub mod days;
 pub mod diagnosis;
 pub mod embed;

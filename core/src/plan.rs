@@ -253,6 +253,15 @@ fn best_habit(diagnosis: &Diagnosis) -> Option<&str> {
         .map(|(_, (d, _))| d.habit.as_str())
 }
 
+/// The plan of a profile's latest result, kept: (result id, plan, actions done, actions).
+pub fn latest_plan(bank: &Bank, profile: &crate::schema::Profile) -> Option<(String, Plan, usize, usize)> {
+    let latest = profile.latest()?;
+    let plan = build_plan(bank, &crate::schema::diagnose_result(bank, latest), &latest.responses);
+    let ids: Vec<&str> = plan.actions().map(|a| a.id.as_str()).collect();
+    let (done, total) = (ids.iter().filter(|id| profile.is_done(&latest.id, id)).count(), ids.len());
+    Some((latest.id.clone(), plan, done, total))
+}
+
 /// What a manager sees: for every weak cause, how to support this rep and a short
 /// conversation guide; the kind of plan says what to say when no cause is weak.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

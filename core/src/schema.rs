@@ -12,8 +12,9 @@
 //! so the app can open read-only instead of overwriting what it does not understand.
 
 use crate::answers::{Answer, Responses};
+use crate::bank::Bank;
 use crate::cause::{Cause, PerCause};
-use crate::diagnosis::{Flag, Pattern};
+use crate::diagnosis::{scores_only, verdict, Band, Diagnosis, Flag, Pattern, MIN_ANSWERS_PER_CAUSE};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -138,7 +139,7 @@ fn digits(answers: impl IntoIterator<Item = (usize, u8)>) -> String {
     d.into_iter().map(char::from).collect()
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub schema: u32,
     /// Bumped on every save, so a tab can tell that another tab wrote after it.
@@ -226,7 +227,7 @@ static EMPTY_PROFILE: Profile = Profile {
 };
 
 /// One person on this device: a manager may go through Groove with each rep.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
     pub id: String,
     /// Empty for the default profile.
@@ -292,7 +293,7 @@ pub struct Review {
 }
 
 /// An assessment in progress.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
     /// Milliseconds since the epoch.
@@ -303,7 +304,7 @@ pub struct Progress {
 }
 
 /// A finished assessment: what was answered and the summary computed then.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredResult {
     pub id: String,
     pub finished_at: u64,
@@ -339,6 +340,43 @@ impl StoredResult {
     /// Whether it was taken with `bank` (so its answers can be read against that bank's items).
     pub fn taken_with(&self, bank: &crate::bank::Bank) -> bool {
         self.bank == bank.raw().id
+    }
+}
+
+/// The diagnosis of a finished result, as every screen shows it. The flags are the ones
+/// judged when it was finished (timings are not kept after that). A result taken with
+/// another bank (a coach's, or Groove's first) shares no item ids with `bank`: its stored
+/// scores stand, the verdict is judged from them (with the fewest answers a score needs,
+/// since the counts are not kept), and the per-answer drivers stay empty.
+pub fn diagnose_result(bank: &Bank, result: &StoredResult) -> Diagnosis {
+    let mut d = crate::diagnosis::diagnose(bank, &result.responses);
+    d.flags = result.flags.clone();
+    if result.taken_with(bank) {
+        // The same evidence `diagnose` used, the stalled stage included, with the stored flags.
+        let stalled = crate::stall::funnel(bank, &result.responses.deals).most_lost_at;
+        d.verdict = verdict(&crate::diagnosis::evidence_of(&d.causes, stalled.as_deref()), &d.flags);
+    } else {
+        for cause in Cause::ALL {
+            let r = d.causes.get_mut(cause);
+            r.score = *result.scores.get(cause);
+            r.band = r.score.map(Band::of);
+            r.answered = if r.score.is_some() { MIN_ANSWERS_PER_CAUSE } else { 0 };
+            r.pulled_down.clear();
+            r.held_up.clear();
+            r.missing.clear();
+        }
+        d.verdict = verdict(&scores_only(&result.scores, &d.answered()), &d.flags);
+    }
+    d
+}
+
+/// How many items of each cause a stored result answered: counted from its answers when
+/// it was taken with `bank`, else the fewest a score needs (the counts were not kept).
+pub fn answered_counts(bank: &Bank, result: &StoredResult) -> PerCause<usize> {
+    if result.taken_with(bank) {
+        PerCause::from_fn(|c| bank.items_of(c).filter(|i| result.responses.answers.contains_key(&i.id)).count())
+    } else {
+        PerCause::from_fn(|c| usize::from(result.scores.get(c).is_some()) * MIN_ANSWERS_PER_CAUSE)
     }
 }
 

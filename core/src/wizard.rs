@@ -3,10 +3,8 @@
 use crate::bank::Bank;
 use crate::cause::Cause;
 
-/// Step ids for the two steps that are not bank entries. Bank ids never take these
-/// (validation reserves them), so a step id always names exactly one step.
-pub const STORIES_STEP: &str = "stories";
-pub const DEALS_STEP: &str = "deals";
+/// The two steps that are not bank entries; their ids live with the bank, which reserves them.
+pub use crate::bank::{DEALS_STEP, STORIES_STEP};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StepKind {

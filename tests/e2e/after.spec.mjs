@@ -1,19 +1,17 @@
 // After the result: history, the kept plan, daily reviews, sharing, printing, your data.
-import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { Groove, causeName, nav, takeOne } from './groove.mjs';
+import { test, expect, causeName, pdfText } from './groove.mjs';
 
 const weakDiscipline = (c) => (c === 'discipline' ? 1 : 4);
 const weakEffort = (c) => (c === 'effort' ? 2 : 5);
 
 
-test('two diagnostics show in history, in the trend and in a comparison; one can be deleted', async ({ page }) => {
-  const g = new Groove(page);
+test('two diagnostics show in history, in the trend and in a comparison; one can be deleted', async ({ page, groove: g }) => {
   await g.fresh();
-  await takeOne(page, weakDiscipline);
-  await takeOne(page, weakEffort);
-  await nav(page, 'History');
+  await g.takeOne(weakDiscipline);
+  await g.takeOne(weakEffort);
+  await g.nav('History');
   await expect(page.locator('.result-row')).toHaveCount(2);
   await expect(page.locator('.result-row').first()).toContainText(causeName.effort);
   for (const cause of ['training', 'effort', 'discipline', 'feedback']) {
@@ -38,14 +36,13 @@ test('two diagnostics show in history, in the trend and in a comparison; one can
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page.locator('.result-row')).toHaveCount(1);
   await page.reload();
-  await nav(page, 'History');
+  await g.nav('History');
   await expect(page.locator('.result-row')).toHaveCount(1);
 });
 
-test('plan actions checked off are there after a reload, with progress on the home screen', async ({ page }) => {
-  const g = new Groove(page);
+test('plan actions checked off are there after a reload, with progress on the home screen', async ({ page, groove: g }) => {
   await g.fresh();
-  await takeOne(page, weakDiscipline);
+  await g.takeOne(weakDiscipline);
   await page.getByRole('button', { name: 'Track this plan' }).click();
   const boxes = page.locator('.checklist input[type=checkbox]');
   const total = await boxes.count();
@@ -54,18 +51,17 @@ test('plan actions checked off are there after a reload, with progress on the ho
   await boxes.nth(2).check();
   await expect(page.getByTestId('plan-progress')).toHaveText(`2 of ${total} actions done`);
   await page.reload();
-  await nav(page, 'Plan');
+  await g.nav('Plan');
   await expect(boxes.nth(0)).toBeChecked();
   await expect(boxes.nth(2)).toBeChecked();
   await expect(boxes.nth(1)).not.toBeChecked();
-  await nav(page, 'Home');
+  await g.nav('Home');
   await expect(page.getByTestId('home-status')).toContainText(`2 of ${total} actions done`);
 });
 
-test('a daily review is kept with its date and starts a streak', async ({ page }) => {
-  const g = new Groove(page);
+test('a daily review is kept with its date and starts a streak', async ({ page, groove: g }) => {
   await g.fresh();
-  await nav(page, 'Review');
+  await g.nav('Review');
   await expect(page.getByTestId('streak')).toContainText('No streak yet');
   await page.getByLabel('Partly').check();
   await page.getByLabel('What worked with buyers today?').fill('Asking <b>what happens next</b> at the end of each call');
@@ -84,16 +80,15 @@ test('a daily review is kept with its date and starts a streak', async ({ page }
     localStorage.setItem('groove', JSON.stringify(doc));
   });
   await page.reload();
-  await nav(page, 'Review');
+  await g.nav('Review');
   await expect(page.getByTestId('streak')).toHaveText('2-day streak');
   await expect(page.locator('.reviews')).toContainText('<b>what happens next</b>');
   await expect(page.locator('.reviews b')).toHaveCount(0);
 });
 
-test('a share link opens the same scores in a fresh browser; a tampered one says why', async ({ page, browser }) => {
-  const g = new Groove(page);
+test('a share link opens the same scores in a fresh browser; a tampered one says why', async ({ page, browser, groove: g }) => {
   await g.fresh();
-  await takeOne(page, weakEffort);
+  await g.takeOne(weakEffort);
   const scores = await page.locator('[data-testid=score-chart] text.value').allTextContents();
   await page.getByRole('button', { name: 'Share result' }).click();
   const link = await page.getByTestId('share-link').inputValue();
@@ -104,7 +99,7 @@ test('a share link opens the same scores in a fresh browser; a tampered one says
   const fresh = await other.newPage();
   await fresh.goto(link);
   await expect(fresh.getByTestId('shared-badge')).toHaveText(/Shared result/);
-  await expect(fresh.getByTestId('headline')).toHaveText(`What holds you back most: ${causeName.effort}`);
+  await expect(g.on(fresh).onResult()).toHaveText(`What holds you back most: ${causeName.effort}`);
   expect(await fresh.locator('[data-testid=score-chart] text.value').allTextContents()).toEqual(scores);
   expect(await fresh.evaluate(() => localStorage.getItem('groove'))).toBeNull();
 
@@ -115,43 +110,45 @@ test('a share link opens the same scores in a fresh browser; a tampered one says
   await fresh.reload();
   await expect(fresh.getByTestId('share-error')).toBeVisible();
   await fresh.getByRole('button', { name: 'Take the diagnostic yourself' }).click();
-  await expect(fresh.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  await expect(g.on(fresh).startButton()).toBeVisible();
   await other.close();
 });
 
-test('the result prints: no navigation, the chart, on A4 and Letter', async ({ page }) => {
-  const g = new Groove(page);
+test('the result prints: no navigation, the chart, the headline in the text, on A4 and Letter', async ({ page, groove: g }) => {
   await g.fresh();
-  await takeOne(page, weakDiscipline);
+  await g.takeOne(weakDiscipline);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation')).toBeHidden();
   await expect(page.getByTestId('score-chart')).toBeVisible();
-  await expect(g.onResult()).toBeVisible();
+  const headline = `What holds you back most: ${causeName.discipline}`;
+  await expect(g.onResult()).toHaveText(headline);
   for (const format of ['A4', 'Letter']) {
     const pdf = await page.pdf({ format, printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length).toBeGreaterThanOrEqual(1);
+    // The PDF's own text, read back by pdf.js: the headline is printed on the first page.
+    const pages = await pdfText(pdf);
+    expect(pages[0], `the ${format} PDF's first page`).toContain(headline);
   }
 });
 
-test('export, delete everything, import: everything is back', async ({ page }) => {
-  const g = new Groove(page);
+test('export, delete everything, import: everything is back', async ({ page, groove: g }) => {
   await g.fresh();
-  await takeOne(page, weakDiscipline);
+  await g.takeOne(weakDiscipline);
   await page.getByRole('button', { name: 'Track this plan' }).click();
   await page.locator('.checklist input[type=checkbox]').first().check();
-  await nav(page, 'Data');
+  await g.nav('Data');
   await page.getByLabel('Add a person').fill('Sam');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByTestId('who')).toHaveText('For: Sam');
-  await nav(page, 'History');
+  await g.nav('History');
   await expect(page.getByText('No finished assessments yet')).toBeVisible();
-  await nav(page, 'Data');
+  await g.nav('Data');
   await page.getByLabel('Whose data is shown').selectOption({ label: 'You (the default)' });
   const before = await page.evaluate(() => JSON.parse(localStorage.getItem('groove')));
 
-  await nav(page, 'Data');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export everything' }).click()]);
+  await g.nav('Data');
+  const download = await g.download(page.getByRole('button', { name: 'Export everything' }));
   const file = await download.path();
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   expect(exported.kind).toBe('groove-export');
@@ -161,10 +158,10 @@ test('export, delete everything, import: everything is back', async ({ page }) =
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('groove')))).toEqual([]);
   await page.reload();
-  await nav(page, 'History');
+  await g.nav('History');
   await expect(page.getByText('No finished assessments yet')).toBeVisible();
 
-  await nav(page, 'Data');
+  await g.nav('Data');
   await page.locator('#import-file').setInputFiles(file);
   await expect(page.getByTestId('import-summary')).toContainText('1 result(s)');
   await expect(page.getByTestId('import-summary')).toContainText('1 person(s)');
@@ -183,11 +180,10 @@ test('export, delete everything, import: everything is back', async ({ page }) =
 });
 
 for (const scheme of ['light', 'dark']) {
-  test(`no accessibility violations on the after-result screens (${scheme})`, async ({ page }) => {
+  test(`no accessibility violations on the after-result screens (${scheme})`, async ({ page, groove: g }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    const g = new Groove(page);
     await g.fresh();
-    await takeOne(page, weakDiscipline);
+    await g.takeOne(weakDiscipline);
     const check = async (where) => {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
       expect(results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
@@ -197,12 +193,12 @@ for (const scheme of ['light', 'dark']) {
     await expect(page.getByTestId('share-link')).toBeVisible();
     await check('result with share link');
     for (const screen of ['Home', 'History', 'Plan', 'Review', 'Data']) {
-      await nav(page, screen);
+      await g.nav(screen);
       await check(screen);
     }
-    await nav(page, 'Home');
-    const link = await (async () => { await takeOne(page, weakEffort); await page.getByRole('button', { name: 'Share result' }).click(); return page.getByTestId('share-link').inputValue(); })();
-    await nav(page, 'History');
+    await g.nav('Home');
+    const link = await (async () => { await g.takeOne(weakEffort); await page.getByRole('button', { name: 'Share result' }).click(); return page.getByTestId('share-link').inputValue(); })();
+    await g.nav('History');
     await check('history with two results');
     await page.goto(link);
     await page.reload();
@@ -211,9 +207,8 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('after the first result Groove asks to keep storage and says what the browser answered', async ({ page }) => {
-  const g = new Groove(page);
+test('after the first result Groove asks to keep storage and says what the browser answered', async ({ page, groove: g }) => {
   await g.fresh();
-  await takeOne(page, weakDiscipline);
+  await g.takeOne(weakDiscipline);
   await expect(page.getByTestId('persistence')).toHaveText(/This browser (has agreed to keep|may clear) Groove's data/);
 });

@@ -1,8 +1,7 @@
 // The diagnostic end to end, as a person takes it: by keyboard only, by mouse, with a
 // reload in the middle, and the result found again after a reload.
-import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Groove, bank, causeName, rawFor } from './groove.mjs';
+import { test, expect, bank, causeName, rawFor } from './groove.mjs';
 
 const weakDiscipline = (cause) => (cause === 'discipline' ? 1 : cause === 'training' ? 4 : 5);
 
@@ -14,8 +13,7 @@ async function noAxeViolations(page, where) {
 test.describe('before the wasm arrives', () => {
   // No service worker, so holding the wasm back below cannot be undone by its cache.
   test.use({ serviceWorkers: 'block' });
-  test('index.html paints the first screen, where the app then shows it', async ({ page }) => {
-    const g = new Groove(page);
+  test('index.html paints the first screen, where the app then shows it', async ({ page, groove: g }) => {
     await g.fresh();
     const seen = async (root) => ({
       heading: await page.locator(`${root} h1`).innerText(),
@@ -35,12 +33,11 @@ test.describe('before the wasm arrives', () => {
   });
 });
 
-test('the whole diagnostic by keyboard only', async ({ page }) => {
-  const g = new Groove(page);
+test('the whole diagnostic by keyboard only', async ({ page, groove: g }) => {
   await g.fresh();
   // Focus starts on the heading; the first Tab reaches the start button.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeFocused();
+  await expect(g.startButton()).toBeFocused();
   await page.keyboard.press('Enter');
 
   for (let guard = 0; guard < 80 && !(await g.onResult().isVisible()); guard++) {
@@ -80,20 +77,18 @@ test('the whole diagnostic by keyboard only', async ({ page }) => {
   await expect(page.getByTestId('flags')).toContainText('faster than they can be read');
 });
 
-test('reload in the middle resumes at the same question with every answer', async ({ page }) => {
-  const g = new Groove(page);
+test('reload in the middle resumes at the same question with every answer', async ({ page, groove: g }) => {
   await g.fresh();
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.start();
   // Answer the three slump facts and three skills questions.
   for (let i = 0; i < 6; i++) {
-    const inputs = page.locator('fieldset input');
-    await inputs.nth(i % 2).check();
+    await g.answers().nth(i % 2).check();
     await g.submit().click();
   }
   const question = await g.legend().textContent();
   const name = await g.currentItem();
   await page.locator(`input[name="${name}"][value="2"]`).check();
-  await expect(page.getByTestId('save-status')).toHaveText('Saved on this device');
+  await expect(g.saveStatus()).toHaveText('Saved on this device');
 
   await page.reload();
   await expect(g.legend()).toHaveText(question);
@@ -103,10 +98,9 @@ test('reload in the middle resumes at the same question with every answer', asyn
   await expect(page.getByText(/Part 2 of \d+/)).toBeVisible();
 });
 
-test('finish by mouse, then the result is there after a reload', async ({ page }) => {
-  const g = new Groove(page);
+test('finish by mouse, then the result is there after a reload', async ({ page, groove: g }) => {
   await g.fresh();
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.start();
   await g.takeWithMouse(weakDiscipline);
   await expect(g.onResult()).toHaveText(`What holds you back most: ${causeName.discipline}`);
   await expect(page.getByTestId('pattern')).toHaveAttribute('data-pattern', 'single');
@@ -122,25 +116,23 @@ test('finish by mouse, then the result is there after a reload', async ({ page }
   await expect(g.onResult()).toHaveText(`What holds you back most: ${causeName.discipline}`);
 });
 
-test('start over asks first, then clears only the assessment in progress', async ({ page }) => {
-  const g = new Groove(page);
+test('start over asks first, then clears only the assessment in progress', async ({ page, groove: g }) => {
   await g.fresh();
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
-  await page.locator('fieldset input').first().check();
+  await g.start();
+  await g.answers().first().check();
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.getByRole('button', { name: 'Keep them' }).click();
-  await expect(page.locator('fieldset input').first()).toBeChecked();
+  await expect(g.answers().first()).toBeChecked();
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.getByRole('button', { name: 'Yes, clear my answers' }).click();
-  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  await expect(g.startButton()).toBeVisible();
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('groove')).profiles[0].progress)).toBeNull();
 });
 
-test('no accessibility violations on any screen', async ({ page }) => {
-  const g = new Groove(page);
+test('no accessibility violations on any screen', async ({ page, groove: g }) => {
   await g.fresh();
   await noAxeViolations(page, 'welcome');
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.start();
   await noAxeViolations(page, 'fact question');
   let seenItem = false;
   let seenDeals = false;
@@ -162,10 +154,9 @@ test('no accessibility violations on any screen', async ({ page }) => {
   await noAxeViolations(page, 'result');
 });
 
-test('too few answers: the gaps screen names what is missing and leads back to it by keyboard', async ({ page }) => {
-  const g = new Groove(page);
+test('too few answers: the gaps screen names what is missing and leads back to it by keyboard', async ({ page, groove: g }) => {
   await g.fresh();
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.start();
   // Answer only the skills questions (all of them), and skip everything else.
   for (let guard = 0; guard < 80 && !(await page.getByTestId('gaps').isVisible()); guard++) {
     const name = await g.currentItem();
@@ -204,10 +195,9 @@ test('too few answers: the gaps screen names what is missing and leads back to i
   await noAxeViolations(page, 'unclear result');
 });
 
-test('every scored question offers "doesn\'t apply", which counts as neither', async ({ page }) => {
-  const g = new Groove(page);
+test('every scored question offers "doesn\'t apply", which counts as neither', async ({ page, groove: g }) => {
   await g.fresh();
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.start();
   for (let guard = 0; guard < 10 && !(await g.currentItem())?.startsWith('training-'); guard++) await g.submit().click();
   const name = await g.currentItem();
   const na = page.locator(`input[name="${name}"][value="na"]`);

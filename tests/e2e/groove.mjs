@@ -1,7 +1,10 @@
-// A page object for Groove: one place that knows how the screens look to a user.
+// A page object for Groove: one place that knows how the screens look to a user, given to
+// every spec as the `groove` fixture. Specs import `test` and `expect` from here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
+
+export { expect };
 
 export const bank = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'core', 'bank', 'default.json'), 'utf8'));
 export const causeName = Object.fromEntries(bank.causes.map((c) => [c.id, c.name]));
@@ -13,8 +16,14 @@ export function rawFor(itemId, health) {
 }
 
 export class Groove {
+  /** `page` is a Playwright Page or Frame (the widget's frame, a second tab). */
   constructor(page) {
     this.page = page;
+  }
+
+  /** The same page object on another page or frame. */
+  on(pageOrFrame) {
+    return new Groove(pageOrFrame);
   }
 
   async open(path = './') {
@@ -27,6 +36,29 @@ export class Groove {
     await this.page.goto('./');
     await this.page.evaluate(() => localStorage.clear());
     await this.open();
+  }
+
+  /** The welcome screen's button that begins an assessment. */
+  startButton() {
+    return this.page.getByRole('button', { name: 'Start the diagnostic' });
+  }
+
+  async start() {
+    await this.startButton().click();
+  }
+
+  /** Goes to a screen by its name in the navigation. */
+  async nav(name) {
+    await this.page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Every input of the current step (radios or checkboxes). */
+  answers() {
+    return this.page.locator('fieldset input');
+  }
+
+  saveStatus() {
+    return this.page.getByTestId('save-status');
   }
 
   submit() {
@@ -75,17 +107,50 @@ export class Groove {
     }
     throw new Error('the diagnostic did not reach a result');
   }
+
+  /** Takes one whole diagnostic from the home or result screen, until its result shows. */
+  async takeOne(healthOf) {
+    await this.page.getByRole('button', { name: /Start the diagnostic|Take the diagnostic again/ }).first().click();
+    await this.takeWithMouse(healthOf);
+    await expect(this.onResult()).toBeVisible();
+  }
+
+  /** Clicks `trigger` (a locator) and returns the download it starts. */
+  async download(trigger) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), trigger.click()]);
+    return download;
+  }
+
+  /** Opens Data, exports everything, and returns the parsed file. */
+  async exportEverything() {
+    await this.nav('Data');
+    const download = await this.download(this.page.getByRole('button', { name: 'Export everything' }));
+    return JSON.parse(readFileSync(await download.path(), 'utf8'));
+  }
 }
 
-/** Takes one whole diagnostic from the home or result screen, until its result shows. */
-export async function takeOne(page, healthOf) {
-  const g = new Groove(page);
-  await page.getByRole('button', { name: /Start the diagnostic|Take the diagnostic again/ }).first().click();
-  await g.takeWithMouse(healthOf);
-  await expect(g.onResult()).toBeVisible();
+/**
+ * The text of a PDF, one string per page, as pdf.js (an independent parser from npm, not
+ * the browser that printed it) reads it. Runs of white space are one space.
+ */
+export async function pdfText(pdf) {
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: VerbosityLevel.ERRORS }).promise;
+  try {
+    const pages = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { items } = await (await doc.getPage(n)).getTextContent();
+      pages.push(items.map((i) => `${i.str}${i.hasEOL ? ' ' : ''}`).join('').replace(/\s+/g, ' ').trim());
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
 }
 
-/** Goes to a screen by its name in the navigation. */
-export async function nav(page, name) {
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-}
+/** Playwright's `test`, with `groove`: the page object on the test's page. */
+export const test = base.extend({
+  groove: async ({ page }, use) => {
+    await use(new Groove(page));
+  },
+});

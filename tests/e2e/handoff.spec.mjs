@@ -1,8 +1,7 @@
 // From the widget to one's own Groove: a result taken in a blog post's widget (storage
 // partitioned under the blog's site) reaches the app's own storage through the hand-off.
-import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Groove } from './groove.mjs';
+import { test, expect } from './groove.mjs';
 
 // localhost and 127.0.0.1 are different sites, so the frame's storage is partitioned
 // under the blog's site, as on a real coach's blog.
@@ -10,14 +9,15 @@ const HOST = 'http://localhost:4174/';
 const APP = 'http://127.0.0.1:4173/';
 const health = (c) => (c === 'feedback' ? 1 : 4);
 
-test("a widget's result is carried to Groove itself, shown first, and merged on consent", async ({ page, context }) => {
+test("a widget's result is carried to Groove itself, shown first, and merged on consent", async ({ page, context, groove }) => {
   await page.goto(HOST);
   await page.locator('#w2').scrollIntoViewIfNeeded();
   await expect.poll(() => page.frames().find((f) => f.url().includes('ns=two'))?.url() ?? '').toContain('embed=1');
   const frame = page.frames().find((f) => f.url().includes('ns=two'));
-  await frame.getByRole('button', { name: 'Start the diagnostic' }).click();
-  await new Groove(frame).takeWithMouse(health);
-  const headline = await frame.getByTestId('headline').textContent();
+  const inFrame = groove.on(frame);
+  await inFrame.start();
+  await inFrame.takeWithMouse(health);
+  const headline = await inFrame.onResult().textContent();
 
   // Groove opened directly does not see what the widget kept: the frame's storage is
   // partitioned under the blog's site (or, as in this test browser, which blocks storage
@@ -41,7 +41,7 @@ test("a widget's result is carried to Groove itself, shown first, and merged on 
   const axe = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   await tab.getByRole('button', { name: 'Add to my Groove' }).click();
-  await expect(tab.getByTestId('headline')).toHaveText(headline);
+  await expect(groove.on(tab).onResult()).toHaveText(headline);
   expect(new URL(tab.url()).hash).toBe('');
   await expect.poll(() => tab.evaluate(() => JSON.parse(localStorage.getItem('groove')).profiles[0].results.length)).toBe(1);
 

@@ -1,7 +1,6 @@
 // The installed, offline app: a manifest, a generated service worker, offline use from the
 // root and from a sub-path, and updates that wait for the person.
-import { test, expect } from '@playwright/test';
-import { Groove } from './groove.mjs';
+import { test, expect } from './groove.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -12,13 +11,12 @@ async function controlled(page) {
 }
 
 for (const base of ['./', './tools/groove/']) {
-  test(`after the first visit, the whole diagnostic works offline (${base})`, async ({ page, context }) => {
+  test(`after the first visit, the whole diagnostic works offline (${base})`, async ({ page, context, groove: g }) => {
     await page.goto(base);
     await controlled(page);
     await context.setOffline(true);
     await page.reload();
-    const g = new Groove(page);
-    await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+    await g.start();
     await g.takeWithMouse(health);
     await expect(g.onResult()).toHaveText(/Effort & activity/);
     await page.reload();
@@ -42,13 +40,12 @@ test('the manifest makes it installable: relative scope, standalone, icons that 
   expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
 });
 
-test('a new version is offered, never applied by itself or in the middle of an assessment', async ({ page }, testInfo) => {
+test('a new version is offered, never applied by itself or in the middle of an assessment', async ({ page, groove: g }, testInfo) => {
   const base = `./update-${testInfo.project.name}/`;
   await page.goto(base);
   await controlled(page);
-  const g = new Groove(page);
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
-  await page.locator('fieldset input').first().check();
+  await g.start();
+  await g.answers().first().check();
   await page.evaluate(() => { window.__samePage = true; });
   await page.request.get(`${base}__bump`);
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
@@ -72,7 +69,7 @@ test('a new version is offered, never applied by itself or in the middle of an a
 // precache build B from the network, not build A from the HTTP cache.
 const build = (page) => page.evaluate(() => document.querySelector('meta[name=groove-build]')?.content || 'A');
 
-test('on a host that caches every file, an accepted update runs the new build, online and offline', async ({ page, context }, testInfo) => {
+test('on a host that caches every file, an accepted update runs the new build, online and offline', async ({ page, context, groove: g }, testInfo) => {
   const base = `./cached-${testInfo.project.name}/`;
   await page.request.get(`${base}__deploy?to=A`);
   await page.goto(base);
@@ -92,11 +89,11 @@ test('on a host that caches every file, an accepted update runs the new build, o
   await context.setOffline(true);
   await page.reload();
   expect(await build(page)).toBe('B');
-  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  await expect(g.startButton()).toBeVisible();
   await context.setOffline(false);
 });
 
-test('a new build with a missing file never installs: the old one keeps working, untouched', async ({ page, context }, testInfo) => {
+test('a new build with a missing file never installs: the old one keeps working, untouched', async ({ page, context, groove: g }, testInfo) => {
   const base = `./cached-broken-${testInfo.project.name}/`;
   await page.request.get(`${base}__deploy?to=A`);
   await page.goto(base);
@@ -116,15 +113,15 @@ test('a new build with a missing file never installs: the old one keeps working,
   await context.setOffline(true);
   await page.reload();
   expect(await build(page)).toBe('A');
-  await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  await expect(g.startButton()).toBeVisible();
   await context.setOffline(false);
 });
 
-test("a coach's bank is kept for offline use and refreshed when online", async ({ page, context }) => {
+test("a coach's bank is kept for offline use and refreshed when online", async ({ page, context, groove: g }) => {
   await page.goto('./?bank=test-banks/coach.json');
   await controlled(page);
   await page.reload();
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.start();
   await expect(page.locator('legend')).toHaveText('Coach asks: how long has this slump lasted?');
   await context.setOffline(true);
   await page.reload();

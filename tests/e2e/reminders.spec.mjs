@@ -1,24 +1,23 @@
 // Reminders that ring: the retake and the daily review files, read back by ical.js (an
 // independent iCalendar parser from npm, not our own code).
-import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { Groove } from './groove.mjs';
+import { test, expect } from './groove.mjs';
 
 const weakDiscipline = (c) => (c === 'discipline' ? 1 : 4);
 
-async function takeOne(page) {
-  const g = new Groove(page);
+/** A fresh start, then one whole diagnostic until its result shows. */
+async function freshResult(g) {
   await g.fresh();
-  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await g.start();
   await g.takeWithMouse(weakDiscipline);
   await expect(g.onResult()).toBeVisible();
 }
 
 /** Downloads the file a button makes; returns its name and text. */
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+async function download(g, button) {
+  const file = await g.download(button);
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 
@@ -61,9 +60,9 @@ function localDay(page, days) {
   }, days);
 }
 
-test('the retake reminder is a valid calendar file that rings on the morning of the day, 30 days on', async ({ page }) => {
-  await takeOne(page);
-  const file = await download(page, page.getByRole('button', { name: 'Remind me to retake in 30 days' }));
+test('the retake reminder is a valid calendar file that rings on the morning of the day, 30 days on', async ({ page, groove }) => {
+  await freshResult(groove);
+  const file = await download(groove, page.getByRole('button', { name: 'Remind me to retake in 30 days' }));
   expect(file.name).toBe('groove-retake.ics');
   const unfolded = file.text.replace(/\r\n /g, '');
   for (const field of ['VERSION:2.0', 'PRODID:', 'BEGIN:VEVENT', 'UID:', 'DTSTAMP:', 'DTSTART:', 'SUMMARY:', 'END:VEVENT']) {
@@ -78,8 +77,8 @@ test('the retake reminder is a valid calendar file that rings on the morning of 
   expect(vevent.getFirstPropertyValue('url')).toContain('127.0.0.1');
 });
 
-test('the plan offers a daily review reminder at a chosen time, a recurring event with an alarm that opens the review', async ({ page }) => {
-  await takeOne(page);
+test('the plan offers a daily review reminder at a chosen time, a recurring event with an alarm that opens the review', async ({ page, groove }) => {
+  await freshResult(groove);
   await page.getByRole('button', { name: 'Track this plan' }).click();
   const time = page.getByLabel('Time of day');
   await expect(time).toHaveAttribute('type', 'time');

@@ -1,7 +1,6 @@
 // The widget in a coach's page on another origin, under a strict CSP and hostile CSS.
-import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Groove } from './groove.mjs';
+import { test, expect } from './groove.mjs';
 
 const HOST = 'http://127.0.0.1:4174/';
 const APP = 'http://127.0.0.1:4173';
@@ -12,7 +11,7 @@ function frameOf(page, id) {
   return page.frames().find((f) => f.url().includes(`ns=${ns}`));
 }
 
-test('a widget on a hostile host page: lazy, isolated, no shift, events only when asked, no cookie, no CSP violation', async ({ page, context }) => {
+test('a widget on a hostile host page: lazy, isolated, no shift, events only when asked, no cookie, no CSP violation', async ({ page, context, groove }) => {
   const appRequests = [];
   page.on('request', (r) => { if (r.url().startsWith(APP)) appRequests.push(r.url()); });
   await page.goto(HOST);
@@ -24,13 +23,14 @@ test('a widget on a hostile host page: lazy, isolated, no shift, events only whe
   await page.locator('#w1').scrollIntoViewIfNeeded();
   await expect.poll(() => frameOf(page, 'w1')?.url() ?? '').toContain('embed=1');
   const w1 = frameOf(page, 'w1');
-  await w1.getByRole('button', { name: 'Start the diagnostic' }).waitFor();
+  const g1 = groove.on(w1);
+  await g1.startButton().waitFor();
   // The frame follows its content: no inner scrollbar.
   await expect.poll(async () => page.locator('#w1').evaluate((el) => el.shadowRoot.querySelector('iframe').getBoundingClientRect().height)).toBeGreaterThan(250);
   expect(await w1.evaluate(() => document.body.offsetHeight <= window.innerHeight + 1)).toBe(true);
 
   // Its controls keep their own look; the host's keep theirs.
-  const start = w1.getByRole('button', { name: 'Start the diagnostic' });
+  const start = g1.startButton();
   const look = await start.evaluate((b) => { const s = getComputedStyle(b); return [s.backgroundColor, s.borderStyle, s.fontFamily]; });
   expect(look[0]).toBe('rgb(139, 58, 43)'); // the accent attribute
   expect(look[1]).toBe('solid');
@@ -40,8 +40,8 @@ test('a widget on a hostile host page: lazy, isolated, no shift, events only whe
 
   // A question can be answered; the first widget reports events.
   await start.click();
-  await w1.locator('fieldset input').first().check();
-  await w1.locator('form button[type=submit]').click();
+  await g1.answers().first().check();
+  await g1.submit().click();
   await expect.poll(() => page.evaluate(() => window.__events.map((e) => `${e.id} ${e.type}`))).toEqual(
     expect.arrayContaining(['w1 groove:started', 'w1 groove:section']),
   );
@@ -51,17 +51,17 @@ test('a widget on a hostile host page: lazy, isolated, no shift, events only whe
   await page.locator('#w2').scrollIntoViewIfNeeded();
   await expect.poll(() => frameOf(page, 'w2')?.url() ?? '').toContain('ns=two');
   const w2 = frameOf(page, 'w2');
-  await w2.getByRole('button', { name: 'Start the diagnostic' }).click();
-  const g2 = new Groove(w2);
+  const g2 = groove.on(w2);
+  await g2.start();
   await g2.takeWithMouse(health);
-  await expect(w2.getByTestId('headline')).toBeVisible();
+  await expect(g2.onResult()).toBeVisible();
   expect(await w2.getByTestId('cta').count()).toBe(0);
   expect(await w2.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   expect((await page.evaluate(() => window.__events)).filter((e) => e.id === 'w2')).toEqual([]);
 
   // Finishing in the first widget sends the scores, never the answers, and shows the CTA.
   await page.locator('#w1').scrollIntoViewIfNeeded();
-  await new Groove(w1).takeWithMouse(health);
+  await g1.takeWithMouse(health);
   await expect(w1.getByTestId('cta')).toHaveAttribute('href', 'https://coach.example/book');
   const finished = (await page.evaluate(() => window.__events)).find((e) => e.type === 'groove:finished');
   expect(finished.id).toBe('w1');
@@ -80,7 +80,7 @@ test('a widget on a hostile host page: lazy, isolated, no shift, events only whe
   for (const f of [w1, w2]) expect(await f.evaluate(() => document.cookie)).toBe('');
 });
 
-test('mode="popup": a button opens Groove in a modal dialog by keyboard; Escape and Close shut it, focus returns; a bad ref is dropped', async ({ page, context }) => {
+test('mode="popup": a button opens Groove in a modal dialog by keyboard; Escape and Close shut it, focus returns; a bad ref is dropped', async ({ page, context, groove }) => {
   const appRequests = [];
   page.on('request', (r) => { if (r.url().startsWith(APP)) appRequests.push(r.url()); });
   await page.goto(`${HOST}popup.html`);
@@ -111,8 +111,9 @@ test('mode="popup": a button opens Groove in a modal dialog by keyboard; Escape 
   expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
   await expect.poll(() => frameOf(page, 'p1')?.url() ?? '').toContain('mode=popup');
   const frame = frameOf(page, 'p1');
+  const inFrame = groove.on(frame);
   expect(new URL(frame.url()).searchParams.get('ref')).toBe('bad ref<b>');
-  await frame.getByRole('button', { name: 'Start the diagnostic' }).waitFor();
+  await inFrame.startButton().waitFor();
   // Full screen on a phone; a large centred box on a desktop.
   const box = await dialog.boundingBox();
   const view = page.viewportSize();
@@ -134,14 +135,14 @@ test('mode="popup": a button opens Groove in a modal dialog by keyboard; Escape 
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
   expect(page.frames().filter((f) => f.url().includes('ns=pop'))).toHaveLength(1);
-  const start = frame.getByRole('button', { name: 'Start the diagnostic' });
+  const start = inFrame.startButton();
   await start.focus();
   await page.keyboard.press('Enter');
-  await expect(frame.locator('fieldset input').first()).toBeVisible();
+  await expect(inFrame.answers().first()).toBeVisible();
   // A bad ref is dropped: the event comes, without one.
   await expect.poll(() => page.evaluate(() => window.__events.filter((e) => e.id === 'p1').map((e) => e.type))).toContain('groove:started');
   for (const e of (await page.evaluate(() => window.__events)).filter((e) => e.id === 'p1')) expect(e.detail).not.toHaveProperty('ref');
-  await frame.locator('fieldset input').first().focus();
+  await inFrame.answers().first().focus();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(open).toBeFocused();
@@ -160,7 +161,7 @@ test('mode="popup": a button opens Groove in a modal dialog by keyboard; Escape 
   expect(await context.cookies()).toEqual([]);
 });
 
-test('where storage is blocked, the widget works for the visit and says nothing will be kept', async ({ page }) => {
+test('where storage is blocked, the widget works for the visit and says nothing will be kept', async ({ page, groove }) => {
   await page.addInitScript(() => {
     if (window !== window.top) {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
@@ -170,16 +171,17 @@ test('where storage is blocked, the widget works for the visit and says nothing 
   await page.locator('#w1').scrollIntoViewIfNeeded();
   await expect.poll(() => frameOf(page, 'w1')?.url() ?? '').toContain('embed=1');
   const w1 = frameOf(page, 'w1');
+  const g1 = groove.on(w1);
   await expect(w1.getByRole('alert')).toContainText('does not let Groove keep anything');
-  await w1.getByRole('button', { name: 'Start the diagnostic' }).click();
-  await new Groove(w1).takeWithMouse(health);
-  await expect(w1.getByTestId('headline')).toBeVisible();
+  await g1.start();
+  await g1.takeWithMouse(health);
+  await expect(g1.onResult()).toBeVisible();
 });
 
-test('the demo page shows the widget inside a blog post', async ({ page }) => {
+test('the demo page shows the widget inside a blog post', async ({ page, groove }) => {
   await page.goto('./embed-demo.html');
   await page.locator('groove-diagnostic').scrollIntoViewIfNeeded();
   await expect.poll(() => page.frames().some((f) => f.url().includes('ns=selling-craft'))).toBe(true);
   const frame = page.frames().find((f) => f.url().includes('ns=selling-craft'));
-  await expect(frame.getByRole('button', { name: 'Start the diagnostic' })).toBeVisible();
+  await expect(groove.on(frame).startButton()).toBeVisible();
 });

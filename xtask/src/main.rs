@@ -10,10 +10,29 @@ mod authoring;
 mod bench;
 mod dist;
 mod pwa;
+mod tidy;
 mod tools;
 
 use std::process::ExitCode;
 use tools::{command, run, run_counted, Tally};
+
+const USAGE: &str =
+    "usage: cargo xtask <serve | test | dist | bench [--runs N] [--lighthouse-runs N] [--port N] [--no-build] | bank [--file PATH] | score FILE | setup | --help>";
+
+const HELP: &str = "cargo xtask: Groove's tasks. Each installs what it needs and skips what is there.
+
+  serve             build and serve on http://127.0.0.1:8080, rebuilding on change
+  test              every test layer (fmt, clippy, core and house rules, components in
+                    Chromium, the release build, Playwright end to end); one closing line
+  dist              the release site in dist/ (hashed, CSP, service worker, .br/.gz)
+  bench [OPTIONS]   build and measure the release site (sizes, load, interaction, storage,
+                    Lighthouse); writes target/bench.json; never fails on a timing
+                    --runs N (10), --lighthouse-runs N (5), --port N (4390), --no-build
+  bank [--file P]   print the validated shipped bank as JSON, or check a coach's bank
+  score FILE        score an answers file (what the app collects) with the same core:
+                    verdict, measures, plan and manager part as JSON
+  setup             install the build tools and the test browser only
+  --help            this text";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,7 +44,11 @@ fn main() -> ExitCode {
         Some("score") => score(&args[1..]),
         Some("setup") => tools::ensure_build_tools().and_then(|_| tools::ensure_browser()),
         Some("bench") => bench::bench(&args[1..]),
-        _ => Err("usage: cargo xtask <serve | test | dist | bank [--file PATH] | score FILE | setup>".into()),
+        Some("help" | "--help" | "-h") => {
+            println!("{HELP}");
+            Ok(())
+        }
+        _ => Err(format!("{USAGE}\n(cargo xtask --help says what each does)")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,12 +1,14 @@
 //! "Your data": people on this device, export, import (with a summary first), delete
 //! everything, and how much storage Groove uses and whether it is persistent.
 
-use super::backup::BackupNudge;
-use super::StateHandle;
-use crate::app::now;
+use crate::browser::now;
 use crate::browser::{self, StorageReport};
+use crate::hooks::use_heading_focus;
+use crate::hooks::{use_backup, use_confirm, use_export};
+use crate::state::StateHandle;
 use crate::state::{Action, Persistence};
 use crate::storage;
+use crate::widgets::backup::BackupNudge;
 use groove_core::schema::Document;
 use groove_core::transfer::{self, size_text, ImportSummary, MAX_IMPORT_BYTES};
 use wasm_bindgen_futures::spawn_local;
@@ -28,8 +30,11 @@ enum ImportState {
 #[function_component(DataView)]
 pub fn data_view(props: &Props) -> Html {
     let state = &props.state;
+    let export_file = use_export(state);
+    let (backup_due, safari) = use_backup(state);
+    let heading = use_heading_focus((), state.content.embed.embedded);
     let import = use_state(|| ImportState::Idle);
-    let confirm_delete = use_state(|| false);
+    let confirm_delete = use_confirm::<()>();
     let report = use_state(StorageReport::default);
     let used = use_state(|| 0usize);
     let message = use_state(|| None::<String>);
@@ -44,9 +49,9 @@ pub fn data_view(props: &Props) -> Html {
     }
 
     let export = {
-        let s = state.clone();
+        let s = export_file.clone();
         let message = message.clone();
-        move |_| match super::backup::export_now(&s) {
+        move |_| match s.emit(()) {
             Ok(name) => message.set(Some(format!("Exported to {name}."))),
             Err(e) => message.set(Some(format!("The export could not be made: {e}."))),
         }
@@ -67,7 +72,7 @@ pub fn data_view(props: &Props) -> Html {
             }
             let (s, import) = (s.clone(), import.clone());
             spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+                let text = browser::read_file_text(&file).await;
                 let Some(text) = text else {
                     import.set(ImportState::Refused("The file could not be read as text.".into()));
                     return;
@@ -108,8 +113,8 @@ pub fn data_view(props: &Props) -> Html {
 
     html! {
         <section class="card data" aria-labelledby="data-title">
-            <h1 id="data-title" tabindex="-1">{"Your data"}</h1>
-            <BackupNudge state={state.clone()} />
+            <h1 id="data-title" tabindex="-1" ref={heading.clone()}>{"Your data"}</h1>
+            <BackupNudge due={backup_due} safari={safari} on_export={export_file.clone()} />
             <p>{"Everything Groove knows is in this browser, on this device. Nothing is sent anywhere."}</p>
             if let Some(m) = &*message { <p role="status">{m}</p> }
 
@@ -130,7 +135,7 @@ pub fn data_view(props: &Props) -> Html {
             <div class="actions">
                 <button type="button" onclick={export}>{"Export everything"}</button>
                 <span class="small" data-testid="last-export">{ match state.doc.exported_at {
-                    Some(at) => format!(" Last export: {}.", super::history::date_of(at)),
+                    Some(at) => format!(" Last export: {}.", crate::browser::date_text(at)),
                     None => " Not exported yet.".to_string(),
                 } }</span>
                 <label class="button" for="import-file">{"Import a file\u{2026}"}</label>
@@ -188,20 +193,19 @@ pub fn data_view(props: &Props) -> Html {
             }
 
             <h2>{"Delete everything"}</h2>
-            if *confirm_delete {
+            if confirm_delete.asking(&()) {
                 <div class="confirm" role="group" aria-label="Delete everything?">
                     <p>{"This removes every result, plan, review and person Groove kept in this browser. It cannot be undone. Export first if you may want it back."}</p>
-                    <button type="button" class="danger" onclick={ let s = state.clone(); let c = confirm_delete.clone(); let m = message.clone(); move |_| {
-                        c.set(false);
+                    <button type="button" class="danger" onclick={ let s = state.clone(); let m = message.clone(); confirm_delete.yes(move || {
                         match storage::delete_all() {
                             Ok(()) => { s.dispatch(Action::DeletedAll); m.set(Some("Everything Groove kept in this browser is deleted.".into())); }
                             Err(e) => m.set(Some(format!("Nothing was deleted: {e}."))),
                         }
-                    } }>{"Yes, delete everything"}</button>
-                    <button type="button" onclick={ let c = confirm_delete.clone(); move |_| c.set(false) }>{"Keep it"}</button>
+                    }) }>{"Yes, delete everything"}</button>
+                    <button type="button" onclick={confirm_delete.cancel()}>{"Keep it"}</button>
                 </div>
             } else {
-                <button type="button" class="danger-outline" onclick={ let c = confirm_delete.clone(); move |_| c.set(true) }>{"Delete everything\u{2026}"}</button>
+                <button type="button" class="danger-outline" onclick={confirm_delete.ask(())}>{"Delete everything\u{2026}"}</button>
             }
         </section>
     }

@@ -1,17 +1,17 @@
 //! The app's navigation between its screens.
 
-use super::StateHandle;
-use crate::state::{Action, Screen};
+use crate::state::Screen;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: StateHandle,
+    /// The screen shown now.
+    pub screen: Screen,
+    pub on_go: Callback<Screen>,
 }
 
 #[function_component(Nav)]
 pub fn nav(props: &Props) -> Html {
-    let state = &props.state;
     let items = [
         (Screen::Welcome, "Home"),
         (Screen::History, "History"),
@@ -19,7 +19,7 @@ pub fn nav(props: &Props) -> Html {
         (Screen::Review, "Review"),
         (Screen::Data, "Data"),
     ];
-    let current = match &state.screen {
+    let current = match &props.screen {
         Screen::Wizard | Screen::Gaps | Screen::Result(_) | Screen::Shared(_) | Screen::Keep(_) => Screen::Welcome,
         other => other.clone(),
     };
@@ -28,7 +28,7 @@ pub fn nav(props: &Props) -> Html {
             <ul class="nav-list">
             { for items.into_iter().map(|(screen, label)| {
                 let here = screen == current;
-                let onclick = { let s = state.clone(); let screen = screen.clone(); move |_| s.dispatch(Action::Go(screen.clone())) };
+                let onclick = { let screen = screen.clone(); props.on_go.reform(move |_| screen.clone()) };
                 html! { <li><button type="button" class={classes!("nav-link", here.then_some("here"))} aria-current={here.then_some("page")} {onclick}>{label}</button></li> }
             }) }
             </ul>

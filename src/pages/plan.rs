@@ -1,14 +1,13 @@
 //! The plan of the latest result, kept: a checklist of 7 / 30 / 90-day actions, and a
 //! daily review reminder for the person's calendar.
 
-use super::StateHandle;
-use crate::app::now;
 use crate::browser;
+use crate::browser::now;
+use crate::hooks::use_heading_focus;
+use crate::state::StateHandle;
 use crate::state::{Action, Screen};
-use groove_core::diagnosis::diagnose_result;
 use groove_core::ics::{daily_review_reminder, TimeOfDay, REVIEW_DEFAULT};
-use groove_core::plan::{build_plan, Plan};
-use groove_core::schema::Profile;
+use groove_core::plan::latest_plan;
 use yew::prelude::*;
 
 /// Every sentence of this screen, in one place for translation.
@@ -88,24 +87,14 @@ pub struct Props {
     pub state: StateHandle,
 }
 
-/// The latest result's plan and how many of its actions are done.
-pub fn latest_plan(state: &StateHandle) -> Option<(String, Plan, usize, usize)> {
-    let profile: &Profile = state.doc.profile();
-    let latest = profile.latest()?;
-    let bank = &state.content.bank;
-    let plan = build_plan(bank, &diagnose_result(bank, latest), &latest.responses);
-    let ids: Vec<&str> = plan.week.iter().chain(&plan.month).chain(&plan.quarter).map(|a| a.id.as_str()).collect();
-    let (done, total) = (ids.iter().filter(|id| profile.is_done(&latest.id, id)).count(), ids.len());
-    Some((latest.id.clone(), plan, done, total))
-}
-
 #[function_component(PlanView)]
 pub fn plan_view(props: &Props) -> Html {
     let state = &props.state;
-    let Some((result_id, plan, done, total)) = latest_plan(state) else {
+    let heading = use_heading_focus((), state.content.embed.embedded);
+    let Some((result_id, plan, done, total)) = latest_plan(&state.content.bank, state.doc.profile()) else {
         return html! {
             <section class="card">
-                <h1 tabindex="-1">{say::TITLE}</h1>
+                <h1 tabindex="-1" ref={heading.clone()}>{say::TITLE}</h1>
                 <p>{say::EMPTY}</p>
                 <button type="button" class="primary" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Welcome)) }>{say::GO}</button>
             </section>
@@ -142,7 +131,7 @@ pub fn plan_view(props: &Props) -> Html {
     };
     html! {
         <section class="card plan-page" aria-labelledby="plan-page-title">
-            <h1 id="plan-page-title" tabindex="-1">{say::TITLE}</h1>
+            <h1 id="plan-page-title" tabindex="-1" ref={heading.clone()}>{say::TITLE}</h1>
             <p data-testid="plan-progress">{say::done(done, total)}</p>
             <progress max={total.to_string()} value={done.to_string()} aria-label={say::PROGRESS}></progress>
             {group(say::WEEK, &plan.week)}

@@ -1,9 +1,9 @@
 //! Before a result: which causes have too few answers to be scored, and a button for each
 //! of their unanswered questions, so the person can fill the gaps or see the result anyway.
 
-use super::welcome::focus;
-use super::StateHandle;
-use crate::app::now;
+use crate::browser::now;
+use crate::hooks::use_heading_focus;
+use crate::state::StateHandle;
 use crate::state::{Action, Screen};
 use groove_core::diagnosis::{answers_needed, diagnose, Unclear};
 use groove_core::Cause;
@@ -35,12 +35,7 @@ pub struct Props {
 #[function_component(GapsView)]
 pub fn gaps_view(props: &Props) -> Html {
     let state = &props.state;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let embedded = state.content.embed.embedded;
-        use_effect_with((), move |_| focus(&heading, embedded));
-    }
+    let heading = use_heading_focus((), state.content.embed.embedded);
     let bank = &state.content.bank;
     let Some(responses) = state.responses() else {
         return html! {};

@@ -1,17 +1,17 @@
 //! The small indicator that says whether answers are being kept on this device.
 
-use super::StateHandle;
 use crate::state::{Persistence, SaveStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: StateHandle,
+    pub persistence: Persistence,
+    pub save: SaveStatus,
 }
 
 #[function_component(StatusBar)]
 pub fn status_bar(props: &Props) -> Html {
-    let (class, text) = match (&props.state.persistence, &props.state.save) {
+    let (class, text) = match (&props.persistence, &props.save) {
         (Persistence::Memory(_), _) => ("status warn", "Not kept: this browser blocks storage".to_string()),
         (Persistence::ReadOnly(_), _) => ("status warn", "Read-only: nothing is saved".to_string()),
         (Persistence::Saving, SaveStatus::Failed(why)) => {

@@ -1,9 +1,9 @@
 //! A result handed over from the widget (`#keep=`): what it will add to this device's
 //! Groove, merged by id only when the person agrees; a damaged link changes nothing.
 
-use super::welcome::focus;
-use super::StateHandle;
 use crate::browser;
+use crate::hooks::use_heading_focus;
+use crate::state::StateHandle;
 use crate::state::{Action, Screen};
 use groove_core::schema::Document;
 use groove_core::transfer::ImportSummary;
@@ -44,12 +44,7 @@ pub struct Props {
 #[function_component(KeepView)]
 pub fn keep_view(props: &Props) -> Html {
     let state = &props.state;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let embedded = state.content.embed.embedded;
-        use_effect_with((), move |_| focus(&heading, embedded));
-    }
+    let heading = use_heading_focus((), state.content.embed.embedded);
     let leave = {
         let s = state.clone();
         move |_| {

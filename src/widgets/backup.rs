@@ -2,13 +2,7 @@
 //! days old, say so with the export one click away; and in Safari (not on the Home
 //! Screen), say plainly that Safari deletes Groove's data after seven days without a visit.
 
-use super::StateHandle;
-use crate::app::now;
-use crate::browser;
-use crate::state::Action;
-use crate::storage;
 use groove_core::schema::Backup;
-use groove_core::transfer;
 use yew::prelude::*;
 
 /// Every sentence of this widget, in one place for translation.
@@ -29,34 +23,27 @@ mod say {
     }
 }
 
-/// Exports everything (the document and any data kept aside) as a file; its name, or why not.
-pub fn export_now(state: &StateHandle) -> Result<String, String> {
-    let at = now();
-    let file = transfer::export(&state.doc, at, &storage::kept_aside());
-    let name = format!("groove-export-{}.json", groove_core::days::iso_date(browser::local_today()));
-    browser::download(&name, "application/json", &file)?;
-    state.dispatch(Action::Exported { now: at });
-    Ok(name)
-}
-
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: StateHandle,
+    /// Why an export is due now, if it is.
+    pub due: Option<Backup>,
+    /// Safari in a tab, which deletes Groove's data after seven days without a visit.
+    pub safari: bool,
+    /// Exports everything: the file's name, or why it could not be made.
+    pub on_export: Callback<(), Result<String, String>>,
 }
 
 #[function_component(BackupNudge)]
 pub fn backup_nudge(props: &Props) -> Html {
-    let state = &props.state;
     let message = use_state(|| None::<String>);
-    let safari = use_memo((), |_| browser::safari_in_a_tab());
-    let due = state.doc.backup_due(now());
-    if due.is_none() && !*safari && message.is_none() {
+    let (due, safari) = (props.due, props.safari);
+    if due.is_none() && !safari && message.is_none() {
         return html! {};
     }
     let export = {
-        let (s, message) = (state.clone(), message.clone());
+        let (on_export, message) = (props.on_export.clone(), message.clone());
         move |_| {
-            message.set(Some(match export_now(&s) {
+            message.set(Some(match on_export.emit(()) {
                 Ok(name) => say::exported(&name),
                 Err(why) => say::failed(&why),
             }))
@@ -64,13 +51,13 @@ pub fn backup_nudge(props: &Props) -> Html {
     };
     html! {
         <div class="notice backup" role="note" data-testid="backup">
-            if *safari { <p data-testid="safari">{say::SAFARI}</p> }
+            if safari { <p data-testid="safari">{say::SAFARI}</p> }
             { match due {
                 Some(Backup::Never) => html! { <p>{say::NEVER}</p> },
                 Some(Backup::Old { days }) => html! { <p>{say::old(days)}</p> },
                 None => html! {},
             } }
-            if due.is_some() || *safari {
+            if due.is_some() || safari {
                 <button type="button" onclick={export}>{say::EXPORT}</button>
             }
             if let Some(m) = &*message { <p role="status">{m}</p> }

@@ -1,9 +1,10 @@
 //! The two-minute end-of-day review, its streak, and a calendar of reviewed days.
 
-use super::StateHandle;
-use crate::app::now;
 use crate::browser::local_today;
+use crate::browser::now;
+use crate::hooks::use_heading_focus;
 use crate::state::Action;
+use crate::state::StateHandle;
 use groove_core::days::{civil_from_days, iso_date};
 use groove_core::schema::Review;
 use yew::prelude::*;
@@ -18,6 +19,7 @@ const FOLLOWED: [(&str, &str); 3] = [("yes", "Yes"), ("partly", "Partly"), ("no"
 #[function_component(ReviewView)]
 pub fn review_view(props: &Props) -> Html {
     let state = &props.state;
+    let heading = use_heading_focus((), state.content.embed.embedded);
     let today = local_today();
     let today_iso = iso_date(today);
     let profile = state.doc.profile();
@@ -54,7 +56,7 @@ pub fn review_view(props: &Props) -> Html {
 
     html! {
         <section class="card review" aria-labelledby="review-title">
-            <h1 id="review-title" tabindex="-1">{"End-of-day review"}</h1>
+            <h1 id="review-title" tabindex="-1" ref={heading.clone()}>{"End-of-day review"}</h1>
             <p>{"Two minutes, once a day: look back honestly, keep one lesson, and set up tomorrow."}</p>
             <p class="streak" data-testid="streak">{
                 match current { 0 => "No streak yet: today is a good day to start.".to_string(), 1 => "1-day streak".to_string(), n => format!("{n}-day streak") }

@@ -1,12 +1,12 @@
 //! The guided diagnostic: one question per page, a progress bar naming the section, Back and
 //! Next, and a "start over" that asks first.
 
-use super::deals::DealsQuestion;
-use super::question::{AgreeQuestion, FactQuestion, StoriesQuestion};
-use super::welcome::focus;
-use super::StateHandle;
-use crate::app::now;
+use crate::browser::now;
+use crate::hooks::{use_confirm, use_heading_focus};
+use crate::state::StateHandle;
 use crate::state::{Action, Persistence};
+use crate::widgets::deals::DealsQuestion;
+use crate::widgets::question::{AgreeQuestion, FactQuestion, StoriesQuestion};
 use groove_core::answers::Reply;
 use groove_core::bank::ScaleKind;
 use groove_core::wizard::StepKind;
@@ -20,15 +20,10 @@ pub struct Props {
 #[function_component(WizardView)]
 pub fn wizard_view(props: &Props) -> Html {
     let state = &props.state;
-    let heading = use_node_ref();
-    let confirming = use_state(|| false);
+    let confirming = use_confirm::<()>();
     let index = state.step_index().unwrap_or(0);
-    {
-        // A new question: move focus to it, so the keyboard and screen readers follow.
-        let heading = heading.clone();
-        let embedded = state.content.embed.embedded;
-        use_effect_with(index, move |_| focus(&heading, embedded));
-    }
+    // A new question: move focus to it, so the keyboard and screen readers follow.
+    let heading = use_heading_focus(index, state.content.embed.embedded);
     let wizard = &state.content.wizard;
     let bank = &state.content.bank;
     let Some(step) = wizard.steps.get(index) else {
@@ -40,26 +35,54 @@ pub fn wizard_view(props: &Props) -> Html {
     let section = &wizard.sections[step.section];
     let last = index + 1 == wizard.steps.len();
 
+    let dispatch = |make: fn(String, bool) -> Action| {
+        let s = state.clone();
+        Callback::from(move |(id, on): (String, bool)| s.dispatch(make(id, on)))
+    };
     let body = match &step.kind {
         StepKind::Item(id) => match bank.item(id) {
-            Some(item) => html! {
-                <AgreeQuestion state={state.clone()} name={item.id.clone()} text={item.text.clone()} scale={item.scale}
-                    value={responses.reply_to(id)} heading={heading.clone()} item={Some(AttrValue::from(item.id.clone()))} />
-            },
+            Some(item) => {
+                let (s, item_id) = (state.clone(), item.id.clone());
+                let on_reply = Callback::from(move |value| {
+                    s.dispatch(Action::Answer { item: item_id.clone(), value, now: now() })
+                });
+                html! {
+                    <AgreeQuestion bank={bank.clone()} name={item.id.clone()} text={item.text.clone()} scale={item.scale}
+                        value={responses.reply_to(id)} heading={heading.clone()} not_applicable=true {on_reply} />
+                }
+            }
             None => html! {},
         },
-        StepKind::SelfTalk => html! {
-            <AgreeQuestion state={state.clone()} name={bank.self_talk().id.clone()} text={bank.self_talk().text.clone()}
-                scale={ScaleKind::Agreement} value={responses.self_talk.map(Reply::Answer)} heading={heading.clone()} item={None::<AttrValue>} />
-        },
+        StepKind::SelfTalk => {
+            let s = state.clone();
+            let on_reply = Callback::from(move |reply| {
+                if let Reply::Answer(a) = reply {
+                    s.dispatch(Action::SelfTalk(a))
+                }
+            });
+            html! {
+                <AgreeQuestion bank={bank.clone()} name={bank.self_talk().id.clone()} text={bank.self_talk().text.clone()}
+                    scale={ScaleKind::Agreement} value={responses.self_talk.map(Reply::Answer)} heading={heading.clone()}
+                    not_applicable=false {on_reply} />
+            }
+        }
         StepKind::Fact(id) => {
-            html! { <FactQuestion state={state.clone()} fact={id.clone()} heading={heading.clone()} /> }
+            let chosen = responses.facts.get(id).cloned().unwrap_or_default();
+            let multiple = bank.fact(id).is_some_and(|f| f.multiple);
+            let (s, fact) = (state.clone(), id.clone());
+            let on_choose = Callback::from(move |(option, on): (String, bool)| {
+                s.dispatch(Action::Fact { fact: fact.clone(), option, multiple, on })
+            });
+            html! { <FactQuestion bank={bank.clone()} fact={id.clone()} {chosen} heading={heading.clone()} {on_choose} /> }
         }
         StepKind::Stories => {
-            html! { <StoriesQuestion state={state.clone()} heading={heading.clone()} /> }
+            let on_toggle = dispatch(|id, on| Action::Story { id, on });
+            html! { <StoriesQuestion bank={bank.clone()} picked={responses.stories.clone()} heading={heading.clone()} {on_toggle} /> }
         }
         StepKind::Deals => {
-            html! { <DealsQuestion state={state.clone()} heading={heading.clone()} /> }
+            let s = state.clone();
+            let on_deal = Callback::from(move |(index, stage)| s.dispatch(Action::Deal { index, stage }));
+            html! { <DealsQuestion bank={bank.clone()} deals={responses.deals.clone()} heading={heading.clone()} {on_deal} /> }
         }
     };
     let answered = match &step.kind {
@@ -139,14 +162,14 @@ pub fn wizard_view(props: &Props) -> Html {
                 </div>
             </form>
             <div class="start-over">
-                if *confirming {
+                if confirming.asking(&()) {
                     <div role="group" aria-label="Start over?" class="confirm">
                         <p>{"Clear every answer of this assessment and start again? Finished results are kept."}</p>
-                        <button type="button" class="danger" onclick={ let s = state.clone(); let c = confirming.clone(); move |_| { c.set(false); s.dispatch(Action::StartOver) } }>{"Yes, clear my answers"}</button>
-                        <button type="button" onclick={ let c = confirming.clone(); move |_| c.set(false) }>{"Keep them"}</button>
+                        <button type="button" class="danger" onclick={ let s = state.clone(); confirming.yes(move || s.dispatch(Action::StartOver)) }>{"Yes, clear my answers"}</button>
+                        <button type="button" onclick={confirming.cancel()}>{"Keep them"}</button>
                     </div>
                 } else {
-                    <button type="button" class="link" onclick={ let c = confirming.clone(); move |_| c.set(true) }>{"Start over"}</button>
+                    <button type="button" class="link" onclick={confirming.ask(())}>{"Start over"}</button>
                 }
             </div>
         </section>

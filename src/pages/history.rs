@@ -1,9 +1,11 @@
 //! History: every finished assessment, a trend per cause, compare any two, delete one.
 
-use super::StateHandle;
+use crate::hooks::{use_confirm, use_heading_focus};
+use crate::state::StateHandle;
 use crate::state::{Action, Screen};
 use groove_core::bank::Bank;
-use groove_core::diagnosis::{answered_counts, change, Change};
+use groove_core::diagnosis::{change, Change};
+use groove_core::schema::answered_counts;
 use groove_core::schema::StoredResult;
 use groove_core::{Cause, Pattern, PerCause};
 use yew::prelude::*;
@@ -16,14 +18,6 @@ pub struct Props {
 /// Results listed at a time, and points in the trend: a year of daily retakes stays fast.
 const PAGE: usize = 20;
 const TREND_POINTS: usize = 24;
-
-/// A local date like "24 Nov 2026", without Intl (which is slow when formatting a year of results).
-pub fn date_of(ms: u64) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let month = MONTHS.get(d.get_month() as usize).copied().unwrap_or("");
-    format!("{} {} {}", d.get_date(), month, d.get_full_year())
-}
 
 /// The stored verdict in a few words (stored at the finish by the same core rule the
 /// result screen uses; results of an earlier bank were re-judged when migrated).
@@ -39,9 +33,10 @@ fn primary_text(bank: &Bank, r: &StoredResult) -> String {
 #[function_component(HistoryView)]
 pub fn history_view(props: &Props) -> Html {
     let state = &props.state;
+    let heading = use_heading_focus((), state.content.embed.embedded);
     let bank = &state.content.bank;
     let history = state.doc.profile().history();
-    let confirm = use_state(|| None::<String>);
+    let confirm = use_confirm::<String>();
     let compare_a = use_state(|| None::<String>);
     let compare_b = use_state(|| None::<String>);
     let shown = use_state(|| PAGE);
@@ -51,7 +46,7 @@ pub fn history_view(props: &Props) -> Html {
     if history.is_empty() {
         return html! {
             <section class="card">
-                <h1 tabindex="-1">{"History"}</h1>
+                <h1 tabindex="-1" ref={heading.clone()}>{"History"}</h1>
                 <p>{"No finished assessments yet. Each one you finish is kept here, so you can see what changes."}</p>
                 <button type="button" class="primary" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Welcome)) }>{"Go to the diagnostic"}</button>
             </section>
@@ -71,7 +66,7 @@ pub fn history_view(props: &Props) -> Html {
     let option_list = |selected: &str| -> Html {
         history
             .iter()
-            .map(|r| html! { <option value={r.id.clone()} selected={r.id == selected}>{format!("{} \u{2014} {}", date_of(r.finished_at), primary_text(bank, r))}</option> })
+            .map(|r| html! { <option value={r.id.clone()} selected={r.id == selected}>{format!("{} \u{2014} {}", crate::browser::date_text(r.finished_at), primary_text(bank, r))}</option> })
             .collect()
     };
     let on_select = |handle: UseStateHandle<Option<String>>| {
@@ -80,7 +75,7 @@ pub fn history_view(props: &Props) -> Html {
 
     html! {
         <section class="card history" aria-labelledby="history-title">
-            <h1 id="history-title" tabindex="-1">{"History"}</h1>
+            <h1 id="history-title" tabindex="-1" ref={heading.clone()}>{"History"}</h1>
             <p>{format!("{} finished assessment{}.", history.len(), if history.len() == 1 { "" } else { "s" })}</p>
             if history.len() > TREND_POINTS { <p class="small">{format!("The trend shows your latest {TREND_POINTS} results.")}</p> }
             <TrendChart bank={bank.clone()} points={trend} />
@@ -89,7 +84,7 @@ pub fn history_view(props: &Props) -> Html {
                 <h2>{"Compare two"}</h2>
                 // A disclosure button: it stays, so focus stays on it when the pickers appear.
                 <p class="compare-dates">
-                    {a.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" \u{2192} "}{b.map(|r| date_of(r.finished_at)).unwrap_or_default()}{" "}
+                    {a.map(|r| crate::browser::date_text(r.finished_at)).unwrap_or_default()}{" \u{2192} "}{b.map(|r| crate::browser::date_text(r.finished_at)).unwrap_or_default()}{" "}
                     <button type="button" aria-expanded={if *picking { "true" } else { "false" }} onclick={ let p = picking.clone(); move |_| p.set(!*p) }>{"Choose which two"}</button>
                 </p>
                 if *picking {
@@ -127,21 +122,21 @@ pub fn history_view(props: &Props) -> Html {
             <ul class="results-list">
             { for history.iter().take(*shown).map(|r| {
                 let id = r.id.clone();
-                let asking = confirm.as_deref() == Some(r.id.as_str());
+                let asking = confirm.asking(&r.id);
                 let scores: Vec<String> = Cause::ALL.iter().map(|&c| format!("{} {}", bank.cause(c).name, r.scores.get(c).map_or("\u{2013}".to_string(), |s| s.to_string()))).collect();
                 html! {
                     <li key={r.id.clone()} class="result-row">
                         <div>
-                            <strong>{date_of(r.finished_at)}</strong>{" \u{00b7} "}{primary_text(bank, r)}
+                            <strong>{crate::browser::date_text(r.finished_at)}</strong>{" \u{00b7} "}{primary_text(bank, r)}
                             <p class="small">{scores.join(" \u{00b7} ")}</p>
                         </div>
                         <div class="row-actions">
                             <button type="button" onclick={ let s = state.clone(); let id = id.clone(); move |_| s.dispatch(Action::Go(Screen::Result(id.clone()))) }>{"Open"}</button>
                             if asking {
-                                <button type="button" class="danger" onclick={ let s = state.clone(); let id = id.clone(); let c = confirm.clone(); move |_| { c.set(None); s.dispatch(Action::DeleteResult(id.clone())) } }>{"Yes, delete it"}</button>
-                                <button type="button" onclick={ let c = confirm.clone(); move |_| c.set(None) }>{"Keep it"}</button>
+                                <button type="button" class="danger" onclick={ let s = state.clone(); let id = id.clone(); confirm.yes(move || s.dispatch(Action::DeleteResult(id.clone()))) }>{"Yes, delete it"}</button>
+                                <button type="button" onclick={confirm.cancel()}>{"Keep it"}</button>
                             } else {
-                                <button type="button" onclick={ let c = confirm.clone(); move |_| c.set(Some(id.clone())) }>{"Delete"}</button>
+                                <button type="button" onclick={confirm.ask(id.clone())}>{"Delete"}</button>
                             }
                         </div>
                     </li>
@@ -208,7 +203,7 @@ pub fn trend_chart(props: &TrendProps) -> Html {
                 <caption>{"Scores over time, 0 to 100"}</caption>
                 <thead><tr><th scope="col">{"Date"}</th>{ for Cause::ALL.iter().map(|&c| html! { <th scope="col">{&props.bank.cause(c).name}</th> }) }</tr></thead>
                 <tbody>{ for props.points.iter().map(|r| html! {
-                    <tr key={r.id.clone()}><th scope="row">{date_of(r.at)}</th>
+                    <tr key={r.id.clone()}><th scope="row">{crate::browser::date_text(r.at)}</th>
                     { for Cause::ALL.iter().map(|&c| html! { <td>{r.scores.get(c).map_or("\u{2013}".to_string(), |s| s.to_string())}</td> }) }</tr>
                 }) }</tbody>
             </table></div>

@@ -1,21 +1,24 @@
 //! "Where deals stall": the furthest stage of the last ten deals, and the funnel they make.
 
-use super::StateHandle;
-use crate::state::Action;
+use groove_core::bank::Bank;
 use groove_core::stall::{funnel, Funnel, MAX_DEALS};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: StateHandle,
+    pub bank: Rc<Bank>,
+    /// The furthest stage of each deal so far (stage ids; empty for a blank).
+    pub deals: Vec<String>,
     pub heading: NodeRef,
+    /// A deal's stage chosen (its index) or cleared (None).
+    pub on_deal: Callback<(usize, Option<String>)>,
 }
 
 #[function_component(DealsQuestion)]
 pub fn deals_question(props: &Props) -> Html {
-    let state = &props.state;
-    let bank = &state.content.bank;
-    let deals: &[String] = state.responses().map(|r| r.deals.as_slice()).unwrap_or(&[]);
+    let bank = &props.bank;
+    let deals: &[String] = &props.deals;
     let summary = funnel(bank, deals);
     html! {
         <>
@@ -31,10 +34,10 @@ pub fn deals_question(props: &Props) -> Html {
                 let id = format!("deal-{}", i + 1);
                 let current = deals.get(i).cloned().unwrap_or_default();
                 let onchange = {
-                    let state = state.clone();
+                    let on_deal = props.on_deal.clone();
                     move |e: Event| {
                         let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                        state.dispatch(Action::Deal { index: i, stage: (!v.is_empty()).then_some(v) });
+                        on_deal.emit((i, (!v.is_empty()).then_some(v)));
                     }
                 };
                 html! {

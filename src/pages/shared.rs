@@ -1,12 +1,13 @@
 //! A result opened from a share link: read-only, clearly marked, with an offer to take the
 //! diagnostic oneself. A damaged link says why, and never panics.
 
-use super::chart::ScoreChart;
-use super::guide::ManagerGuide;
-use super::verdict;
-use super::StateHandle;
 use crate::browser;
+use crate::hooks::use_heading_focus;
+use crate::state::StateHandle;
 use crate::state::{Action, Screen};
+use crate::widgets::chart::ScoreChart;
+use crate::widgets::guide::ManagerGuide;
+use crate::widgets::verdict;
 use groove_core::days::iso_date;
 use groove_core::plan::PlanKind;
 use groove_core::share::{ShareError, Shared};
@@ -22,6 +23,7 @@ pub struct Props {
 #[function_component(SharedView)]
 pub fn shared_view(props: &Props) -> Html {
     let state = &props.state;
+    let heading = use_heading_focus((), state.content.embed.embedded);
     let bank = state.content.bank.clone();
     let leave = {
         let s = state.clone();
@@ -33,7 +35,7 @@ pub fn shared_view(props: &Props) -> Html {
     match &props.shared {
         Err(why) => html! {
             <section class="card" aria-labelledby="shared-title">
-                <h1 id="shared-title" tabindex="-1">{"This share link cannot be opened"}</h1>
+                <h1 id="shared-title" tabindex="-1" ref={heading.clone()}>{"This share link cannot be opened"}</h1>
                 <p data-testid="share-error">{"Groove could not read it: "}{why.to_string()}{". Ask for the link again, or take the diagnostic yourself."}</p>
                 <button type="button" class="primary" onclick={leave}>{"Take the diagnostic yourself"}</button>
             </section>
@@ -48,7 +50,7 @@ pub fn shared_view(props: &Props) -> Html {
             html! {
                 <section class="card shared" aria-labelledby="shared-title">
                     <p class="badge" data-testid="shared-badge">{"Shared result \u{00b7} read-only"}</p>
-                    <h1 id="shared-title" tabindex="-1" data-testid="headline">{headline}</h1>
+                    <h1 id="shared-title" tabindex="-1" ref={heading.clone()} data-testid="headline">{headline}</h1>
                     <p class="confidence" data-pattern={v.pattern.id()}>{sub}</p>
                     <p class="small">{verdict::confidence(v)}</p>
                     if let Some(line) = verdict::borderline(&bank, v) { <p class="small">{line}</p> }

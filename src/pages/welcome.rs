@@ -1,9 +1,10 @@
 //! The welcome screen: what Groove is, how long it takes, and that answers stay here.
 
-use super::plan::latest_plan;
-use super::StateHandle;
-use crate::app::now;
+use crate::browser::focus;
+use crate::browser::now;
+use crate::state::StateHandle;
 use crate::state::{Action, Screen};
+use groove_core::plan::latest_plan;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +46,7 @@ pub fn welcome(props: &Props) -> Html {
                 <li>{"Honest, not harsh: it asks what you do, not who you are."}</li>
                 <li>{"Private: answers never leave this device. No account, no server."}</li>
             </ul>
-            if let Some((_, _, done, total)) = latest_plan(state) {
+            if let Some((_, _, done, total)) = latest_plan(&state.content.bank, state.doc.profile()) {
                 <div class="home-status" data-testid="home-status">
                     <p>{format!("Your plan: {done} of {total} actions done.")}</p>
                     <progress max={total.to_string()} value={done.to_string()} aria-label="Plan progress"></progress>
@@ -69,15 +70,5 @@ pub fn welcome(props: &Props) -> Html {
                 }
             </div>
         </section>
-    }
-}
-
-/// Moves focus to a heading (tabindex -1) so keyboard and screen-reader users start there,
-/// without scrolling a host page (the widget's frame) to it.
-pub fn focus(node: &NodeRef, embedded: bool) {
-    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(embedded);
-        let _ = el.focus_with_options(&options);
     }
 }

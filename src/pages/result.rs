@@ -1,20 +1,22 @@
 //! The result: the cause in plain words, how sure, why, the plan, strengths, stories,
 //! where deals stall, and a part for a manager.
 
-use super::backup::BackupNudge;
-use super::chart::ScoreChart;
-use super::deals::FunnelView;
-use super::guide::ManagerGuide;
-use super::verdict;
-use super::welcome::focus;
-use super::StateHandle;
-use crate::app::now;
 use crate::browser;
+use crate::browser::now;
+use crate::hooks::use_heading_focus;
+use crate::hooks::{use_backup, use_export};
+use crate::state::StateHandle;
 use crate::state::{Action, Screen};
+use crate::widgets::backup::BackupNudge;
+use crate::widgets::chart::ScoreChart;
+use crate::widgets::deals::FunnelView;
+use crate::widgets::guide::ManagerGuide;
+use crate::widgets::verdict;
 use groove_core::bank::Bank;
-use groove_core::diagnosis::{diagnose_result, Band, Driver};
+use groove_core::diagnosis::{Band, Driver};
 use groove_core::ics::retake_reminder;
 use groove_core::plan::{build_plan, manager_part, PlanAction, PlanKind, Urgency};
+use groove_core::schema::diagnose_result;
 use groove_core::share::{self, Shared};
 use groove_core::stall::funnel;
 use groove_core::Cause;
@@ -58,13 +60,10 @@ fn name(bank: &Bank, c: Cause) -> String {
 #[function_component(ResultView)]
 pub fn result_view(props: &Props) -> Html {
     let state = &props.state;
-    let heading = use_node_ref();
+    let export_file = use_export(state);
+    let (backup_due, safari) = use_backup(state);
     let share_msg = use_state(|| None::<String>);
-    {
-        let heading = heading.clone();
-        let embedded = state.content.embed.embedded;
-        use_effect_with(props.id.clone(), move |_| focus(&heading, embedded));
-    }
+    let heading = use_heading_focus(props.id.clone(), state.content.embed.embedded);
     let bank = state.content.bank.clone();
     let Some(result) = state.doc.profile().results.iter().find(|r| r.id == *props.id) else {
         return html! { <section class="card"><h1 tabindex="-1" ref={heading}>{"That result is not on this device"}</h1></section> };
@@ -77,7 +76,7 @@ pub fn result_view(props: &Props) -> Html {
     let stall = funnel(&bank, &result.responses.deals);
     let (title, sub) = verdict::headline(&bank, v, plan.kind);
     let unscored: Vec<Cause> = Cause::ALL.into_iter().filter(|&c| d.causes.get(c).score.is_none()).collect();
-    let date = super::history::date_of(result.finished_at);
+    let date = crate::browser::date_text(result.finished_at);
     let again = {
         let s = state.clone();
         move |_| s.dispatch(Action::Start { now: now() })
@@ -110,11 +109,7 @@ pub fn result_view(props: &Props) -> Html {
             }
         }
     };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| browser::print();
 
     let actions = |title: &str, list: &[PlanAction]| {
         html! {
@@ -254,7 +249,7 @@ pub fn result_view(props: &Props) -> Html {
             }
             <section aria-labelledby="next-title" class="after">
                 <h2 id="next-title">{"Keep it going"}</h2>
-                <BackupNudge state={state.clone()} />
+                <BackupNudge due={backup_due} safari={safari} on_export={export_file.clone()} />
                 if let Some(keep) = keep_link {
                     <p class="keep">
                         <a class="cta" href={keep} target="_blank" rel="noopener" data-testid="keep-link">{say::KEEP}</a>

@@ -1,30 +1,29 @@
 //! The question kinds of the wizard, each as native form controls in a fieldset whose legend
 //! is the question: scored items (on their own scale, with "doesn't apply"), the
-//! self-talk item, slump facts, and the stories.
+//! self-talk item, slump facts, and the stories. They take data and report choices
+//! through callbacks; the wizard page turns those into actions.
 
-use super::StateHandle;
-use crate::app::now;
-use crate::state::Action;
 use groove_core::answers::{Answer, Reply};
-use groove_core::bank::ScaleKind;
+use groove_core::bank::{Bank, ScaleKind};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AgreeProps {
-    pub state: StateHandle,
+    pub bank: Rc<Bank>,
     /// Radio group name and id prefix.
     pub name: AttrValue,
     pub text: AttrValue,
     pub scale: ScaleKind,
     pub value: Option<Reply>,
     pub heading: NodeRef,
-    /// The scored item id (which also offers "doesn't apply"), or None for the self-talk item.
-    pub item: Option<AttrValue>,
+    /// Whether "doesn't apply" is offered (every scored item; not the self-talk item).
+    pub not_applicable: bool,
+    pub on_reply: Callback<Reply>,
 }
 
 #[function_component(AgreeQuestion)]
 pub fn agree_question(props: &AgreeProps) -> Html {
-    let bank = &props.state.content.bank;
     let choice = |value: Reply, label: &str| {
         let v = match value {
             Reply::Answer(a) => a.value().to_string(),
@@ -32,15 +31,7 @@ pub fn agree_question(props: &AgreeProps) -> Html {
         };
         let id = format!("{}-{v}", props.name);
         let checked = props.value == Some(value);
-        let onchange = {
-            let state = props.state.clone();
-            let item = props.item.clone();
-            move |_: Event| match (&item, value) {
-                (Some(item), _) => state.dispatch(Action::Answer { item: item.to_string(), value, now: now() }),
-                (None, Reply::Answer(a)) => state.dispatch(Action::SelfTalk(a)),
-                (None, Reply::NotApplicable) => {}
-            }
-        };
+        let onchange = props.on_reply.reform(move |_: Event| value);
         let na = matches!(value, Reply::NotApplicable);
         html! {
             <label for={id.clone()} class={classes!("choice", checked.then_some("checked"), na.then_some("na"))}>
@@ -53,10 +44,10 @@ pub fn agree_question(props: &AgreeProps) -> Html {
         <fieldset class="question agree">
             <legend><h2 tabindex="-1" ref={props.heading.clone()}>{&props.text}</h2></legend>
             <div class="scale">
-            { for bank.scale(props.scale).iter().enumerate().filter_map(|(i, label)| {
+            { for props.bank.scale(props.scale).iter().enumerate().filter_map(|(i, label)| {
                 Answer::new(i as u8 + 1).map(|a| choice(Reply::Answer(a), label))
             }) }
-            if props.item.is_some() { {choice(Reply::NotApplicable, bank.not_applicable())} }
+            if props.not_applicable { {choice(Reply::NotApplicable, props.bank.not_applicable())} }
             </div>
         </fieldset>
     }
@@ -64,18 +55,20 @@ pub fn agree_question(props: &AgreeProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct FactProps {
-    pub state: StateHandle,
+    pub bank: Rc<Bank>,
     pub fact: AttrValue,
+    /// The option ids chosen so far.
+    pub chosen: Vec<String>,
     pub heading: NodeRef,
+    /// An option turned on or off.
+    pub on_choose: Callback<(String, bool)>,
 }
 
 #[function_component(FactQuestion)]
 pub fn fact_question(props: &FactProps) -> Html {
-    let state = &props.state;
-    let Some(fact) = state.content.bank.fact(&props.fact) else {
+    let Some(fact) = props.bank.fact(&props.fact) else {
         return html! {};
     };
-    let chosen: &[String] = state.responses().and_then(|r| r.facts.get(&fact.id)).map(Vec::as_slice).unwrap_or(&[]);
     let kind = if fact.multiple { "checkbox" } else { "radio" };
     html! {
         <fieldset class="question fact">
@@ -84,15 +77,11 @@ pub fn fact_question(props: &FactProps) -> Html {
             <div class="options">
             { for fact.options.iter().map(|o| {
                 let id = format!("{}-{}", fact.id, o.id);
-                let checked = chosen.contains(&o.id);
-                let onchange = {
-                    let state = state.clone();
-                    let (fact_id, option, multiple) = (fact.id.clone(), o.id.clone(), fact.multiple);
-                    move |e: Event| {
-                        let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                        state.dispatch(Action::Fact { fact: fact_id.clone(), option: option.clone(), multiple, on });
-                    }
-                };
+                let checked = props.chosen.contains(&o.id);
+                let option = o.id.clone();
+                let onchange = props.on_choose.reform(move |e: Event| {
+                    (option.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
+                });
                 html! {
                     <label for={id.clone()} class={classes!("choice", checked.then_some("checked"))}>
                         <input type={kind} id={id} name={fact.id.clone()} value={o.id.clone()} {checked} {onchange} />
@@ -107,30 +96,28 @@ pub fn fact_question(props: &FactProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct StoriesProps {
-    pub state: StateHandle,
+    pub bank: Rc<Bank>,
+    /// The story ids picked so far.
+    pub picked: Vec<String>,
     pub heading: NodeRef,
+    /// A story turned on or off.
+    pub on_toggle: Callback<(String, bool)>,
 }
 
 #[function_component(StoriesQuestion)]
 pub fn stories_question(props: &StoriesProps) -> Html {
-    let state = &props.state;
-    let picked: &[String] = state.responses().map(|r| r.stories.as_slice()).unwrap_or(&[]);
     html! {
         <fieldset class="question stories">
             <legend><h2 tabindex="-1" ref={props.heading.clone()}>{"Which of these have you caught yourself saying lately?"}</h2></legend>
             <p class="hint">{"Choose any that sound familiar, or none. Everyone tells themselves some of these; your result answers each one you pick."}</p>
             <div class="options">
-            { for state.content.bank.stories().iter().map(|story| {
+            { for props.bank.stories().iter().map(|story| {
                 let id = format!("story-{}", story.id);
-                let checked = picked.contains(&story.id);
-                let onchange = {
-                    let state = state.clone();
-                    let sid = story.id.clone();
-                    move |e: Event| {
-                        let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                        state.dispatch(Action::Story { id: sid.clone(), on });
-                    }
-                };
+                let checked = props.picked.contains(&story.id);
+                let sid = story.id.clone();
+                let onchange = props.on_toggle.reform(move |e: Event| {
+                    (sid.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
+                });
                 html! {
                     <label for={id.clone()} class={classes!("choice", checked.then_some("checked"))}>
                         <input type="checkbox" id={id} name="stories" value={story.id.clone()} {checked} {onchange} />

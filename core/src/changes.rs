@@ -1,0 +1,201 @@
+//! Every change a person makes to the stored document, as plain functions with tests: the
+//! app's reducer only calls these, so what a click does to the data is tested natively.
+
+use crate::answers::{Answer, Reply, Responses};
+use crate::bank::Bank;
+use crate::schema::{Document, Profile, Progress, Review, StoredResult};
+use crate::stall::MAX_DEALS;
+
+impl Profile {
+    /// Starts a new assessment at `first_step`, replacing any in progress.
+    pub fn start(&mut self, now: u64, first_step: &str) {
+        self.progress =
+            Some(Progress { started_at: now, step: first_step.to_string(), responses: Responses::default() });
+    }
+
+    /// Finishes the assessment in progress as a result with id `r<now>`; its id, or None
+    /// when nothing was in progress.
+    pub fn finish(&mut self, bank: &Bank, now: u64) -> Option<String> {
+        let progress = self.progress.take()?;
+        let id = format!("r{now}");
+        self.results.push(StoredResult::finish(id.clone(), now, bank, progress.responses));
+        Some(id)
+    }
+
+    /// Checks or unchecks a plan action of a result.
+    pub fn set_done(&mut self, result: &str, action: &str, on: bool) {
+        let list = self.done.entry(result.to_string()).or_default();
+        list.retain(|a| a != action);
+        if on {
+            list.push(action.to_string());
+        }
+    }
+
+    /// Keeps a daily review: one per day (a second one that day replaces the first), in date order.
+    pub fn save_review(&mut self, review: Review) {
+        self.reviews.retain(|r| r.day != review.day);
+        self.reviews.push(review);
+        self.reviews.sort_by(|a, b| a.day.cmp(&b.day));
+    }
+
+    /// Deletes a result and its plan checks.
+    pub fn delete_result(&mut self, id: &str) {
+        self.results.retain(|r| r.id != id);
+        self.done.remove(id);
+    }
+}
+
+impl Progress {
+    /// A reply to a scored item; the first reply's time is kept (it tells whether the
+    /// question was read).
+    pub fn answer(&mut self, item: &str, reply: Reply, elapsed_ms: u32) {
+        self.responses.timings.entry(item.to_string()).or_insert(elapsed_ms);
+        self.responses.reply(item, reply);
+    }
+
+    pub fn self_talk(&mut self, answer: Answer) {
+        self.responses.self_talk = Some(answer);
+    }
+
+    /// Chooses or clears an option of a slump fact; a single-choice fact keeps one.
+    pub fn fact(&mut self, fact: &str, option: &str, multiple: bool, on: bool) {
+        let chosen = self.responses.facts.entry(fact.to_string()).or_default();
+        if !multiple {
+            chosen.clear();
+        }
+        chosen.retain(|o| o != option);
+        if on {
+            chosen.push(option.to_string());
+        }
+    }
+
+    pub fn story(&mut self, id: &str, on: bool) {
+        self.responses.stories.retain(|x| x != id);
+        if on {
+            self.responses.stories.push(id.to_string());
+        }
+    }
+
+    /// Sets (or clears) the furthest stage of deal `index` (0-based, below [`MAX_DEALS`]);
+    /// trailing empty deals are dropped. False when the index is out of range.
+    pub fn deal(&mut self, index: usize, stage: Option<String>) -> bool {
+        if index >= MAX_DEALS {
+            return false;
+        }
+        let deals = &mut self.responses.deals;
+        if deals.len() <= index {
+            deals.resize(index + 1, String::new());
+        }
+        deals[index] = stage.unwrap_or_default();
+        while deals.last().is_some_and(|d| d.is_empty()) {
+            deals.pop();
+        }
+        true
+    }
+}
+
+impl Document {
+    /// Uses another profile; false when there is none with that id.
+    pub fn switch_profile(&mut self, id: &str) -> bool {
+        if !self.profiles.iter().any(|p| p.id == id) {
+            return false;
+        }
+        self.active = id.to_string();
+        true
+    }
+
+    /// Adds a named profile (`p<now>`) and uses it; its id.
+    pub fn add_profile(&mut self, name: &str, now: u64) -> String {
+        let id = format!("p{now}");
+        self.profiles.push(Profile::new(&id, name.trim()));
+        self.active = id.clone();
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bank() -> Bank {
+        Bank::default_bank().unwrap()
+    }
+
+    fn review(day: &str, worked: &str) -> Review {
+        Review {
+            day: day.into(),
+            followed: "yes".into(),
+            worked: worked.into(),
+            change: String::new(),
+            note: String::new(),
+            saved_at: 1,
+        }
+    }
+
+    #[test]
+    fn an_assessment_starts_answers_and_finishes_as_a_result() {
+        let b = bank();
+        let mut doc = Document::new();
+        let p = doc.profile_mut();
+        p.start(10, "duration");
+        let progress = p.progress.as_mut().unwrap();
+        progress.answer("training-close", Reply::Answer(Answer::new(2).unwrap()), 4_000);
+        progress.answer("training-close", Reply::NotApplicable, 50);
+        assert!(progress.responses.not_applicable.contains("training-close"));
+        assert!(!progress.responses.answers.contains_key("training-close"));
+        assert_eq!(progress.responses.timings["training-close"], 4_000, "the first reply's time is kept");
+        progress.fact("duration", "lt1m", false, true);
+        progress.fact("duration", "gt6m", false, true);
+        progress.fact("changed", "team", true, true);
+        progress.fact("changed", "quota", true, true);
+        progress.fact("changed", "team", true, false);
+        assert_eq!(progress.responses.facts["duration"], vec!["gt6m"]);
+        assert_eq!(progress.responses.facts["changed"], vec!["quota"]);
+        progress.story("leads", true);
+        progress.story("leads", true);
+        assert_eq!(progress.responses.stories, vec!["leads"]);
+        assert!(progress.deal(2, Some("close".into())));
+        assert_eq!(progress.responses.deals, vec!["", "", "close"]);
+        assert!(progress.deal(2, None));
+        assert!(progress.responses.deals.is_empty(), "trailing empty deals are dropped");
+        assert!(!progress.deal(MAX_DEALS, Some("grow".into())));
+        progress.self_talk(Answer::new(5).unwrap());
+
+        let id = p.finish(&b, 99).unwrap();
+        assert_eq!(id, "r99");
+        assert!(p.progress.is_none());
+        assert_eq!(p.results[0].responses.self_talk, Answer::new(5));
+        assert!(p.results[0].responses.timings.is_empty(), "timings are not kept after the finish");
+        assert_eq!(p.finish(&b, 100), None, "nothing in progress");
+    }
+
+    #[test]
+    fn checks_reviews_and_deletions() {
+        let mut p = Profile::new("a", "");
+        p.set_done("r1", "x", true);
+        p.set_done("r1", "x", true);
+        p.set_done("r1", "y", true);
+        p.set_done("r1", "x", false);
+        assert_eq!(p.done["r1"], vec!["y"]);
+        p.save_review(review("2026-11-27", "first"));
+        p.save_review(review("2026-11-20", "earlier"));
+        p.save_review(review("2026-11-27", "second"));
+        assert_eq!(p.reviews.iter().map(|r| r.worked.as_str()).collect::<Vec<_>>(), ["earlier", "second"]);
+        let b = bank();
+        p.start(1, "duration");
+        let id = p.finish(&b, 5).unwrap();
+        p.set_done(&id, "z", true);
+        p.delete_result(&id);
+        assert!(p.results.is_empty() && !p.done.contains_key(&id));
+    }
+
+    #[test]
+    fn profiles_are_added_and_switched_by_id() {
+        let mut doc = Document::new();
+        let id = doc.add_profile("  Sam  ", 7);
+        assert_eq!((id.as_str(), doc.active.as_str(), doc.profile().name.as_str()), ("p7", "p7", "Sam"));
+        assert!(doc.switch_profile("default"));
+        assert!(!doc.switch_profile("nobody"));
+        assert_eq!(doc.active, "default");
+    }
+}

@@ -1,0 +1,13 @@
+//! The screens, one per file. Each takes the reducer handle and dispatches `Action`s; only
+//! `app.rs` puts them together, and no page imports another.
+
+pub mod data;
+pub mod gaps;
+pub mod history;
+pub mod keep;
+pub mod plan;
+pub mod result;
+pub mod review;
+pub mod shared;
+pub mod welcome;
+pub mod wizard;
