@@ -124,6 +124,7 @@ pub enum Action {
         id: String,
         on: bool,
     },
+    Numbers(groove_core::numbers::Numbers),
     Deal {
         index: usize,
         stage: Option<String>,
@@ -321,6 +322,13 @@ impl Reducible for State {
                     return self;
                 };
                 p.fact(&fact, &option, multiple, on);
+                s.changed();
+            }
+            Action::Numbers(numbers) => {
+                let Some(p) = s.progress_mut() else {
+                    return self;
+                };
+                p.numbers(numbers);
                 s.changed();
             }
             Action::Story { id, on } => {

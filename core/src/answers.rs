@@ -64,6 +64,9 @@ pub struct Responses {
     pub deals: Vec<String>,
     /// The self-talk item, answered on the agreement scale.
     pub self_talk: Option<Answer>,
+    /// The seller's own numbers (optional step).
+    #[serde(skip_serializing_if = "crate::numbers::Numbers::is_empty")]
+    pub numbers: crate::numbers::Numbers,
 }
 
 /// What a person did with one scored item.

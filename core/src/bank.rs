@@ -43,6 +43,7 @@ pub const STAGE_IDS: [&str; 6] = ["identify", "connect", "discover", "advise", "
 /// (validation reserves them), so a step id always names exactly one step.
 pub const STORIES_STEP: &str = "stories";
 pub const DEALS_STEP: &str = "deals";
+pub const NUMBERS_STEP: &str = "numbers";
 
 /// Minimum scored items per cause.
 pub const MIN_ITEMS_PER_CAUSE: usize = 7;
@@ -96,6 +97,8 @@ pub struct Texts {
     pub stall: String,
     /// `{habit}`: the strongest habit.
     pub best: String,
+    /// `{weekly}`, `{daily}`: the conversations the target needs, from the seller's numbers.
+    pub daily: String,
 }
 
 /// What a manager asks, and what not to do, when supporting a rep weak on one cause.
@@ -147,6 +150,10 @@ pub struct Action {
     /// `"severe"`: only in a long, deep slump.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// With the seller's numbers: `"lead"` says the daily number the target needs first;
+    /// `"skip"` leaves the action out (it asks for what the numbers step collected).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbers: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -504,6 +511,11 @@ fn validate(bank: &RawBank) -> Vec<String> {
                 problems.push(format!("action \"{}\" has the stage \"{stage}\", which is not a stage", a.id));
             }
         }
+        if let Some(n) = &a.numbers {
+            if n != "lead" && n != "skip" {
+                problems.push(format!("action \"{}\" has \"numbers\": \"{n}\"; it is \"lead\" or \"skip\"", a.id));
+            }
+        }
         if let Some(when) = &a.when {
             if when != "severe" {
                 problems.push(format!("action \"{}\" has \"when\": \"{when}\"; the only value is \"severe\"", a.id));
@@ -513,6 +525,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
     for (name, text, holes) in [
         ("texts.stall", &bank.texts.stall, &["{deals}", "{stage}", "{stopped}"][..]),
         ("texts.best", &bank.texts.best, &["{habit}"][..]),
+        ("texts.daily", &bank.texts.daily, &["{weekly}", "{daily}"][..]),
     ] {
         for hole in holes {
             if !text.contains(hole) {
@@ -567,7 +580,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
         }
     }
     unique(&bank.self_talk.id, "self-talk item", &mut problems);
-    for reserved in [STORIES_STEP, DEALS_STEP] {
+    for reserved in [STORIES_STEP, DEALS_STEP, NUMBERS_STEP] {
         unique(reserved, "reserved step id", &mut problems);
     }
     empty("the self-talk item".into(), &bank.self_talk.text, &mut problems);

@@ -69,6 +69,11 @@ impl Progress {
         }
     }
 
+    /// The numbers step, as it stands after the person's last edit.
+    pub fn numbers(&mut self, numbers: crate::numbers::Numbers) {
+        self.responses.numbers = numbers;
+    }
+
     pub fn story(&mut self, id: &str, on: bool) {
         self.responses.stories.retain(|x| x != id);
         if on {

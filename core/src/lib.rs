@@ -12,6 +12,7 @@ pub mod diagnosis;
 pub mod embed;
 pub mod handoff;
 pub mod ics;
+pub mod numbers;
 pub mod plan;
 pub mod schema;
 pub mod share;

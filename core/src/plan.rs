@@ -10,7 +10,9 @@
 //! needs drills for a step they do well. The best-rated actions are taken (the primary
 //! cause gets three a horizon, two when three or more causes are weak; every other weak
 //! cause gets one), ties in bank order. A long, deep slump puts the bank's `severe`
-//! actions first.
+//! actions first. With the seller's numbers, the actions marked `"numbers": "lead"` start
+//! with the daily number their target needs (`numbers::work_out`), and those marked
+//! `"skip"` (counting a week now against a best week) are left out.
 
 use crate::answers::Responses;
 use crate::bank::{Action, Bank, Horizons, Story};
@@ -138,6 +140,13 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
         .filter_map(|i| responses.answers.get(&i.id).map(|a| (i.id.as_str(), a.health(i.reverse))))
         .collect();
     let focus: Vec<Cause> = verdict.weak.clone();
+    // The seller's numbers: the daily number the target needs leads the actions that set
+    // one; an action asking to count a week now and a best week is left out once counted.
+    let worked = crate::numbers::work_out(&responses.numbers, responses);
+    let daily = worked.weekly_needed.zip(worked.daily_needed).map(|(weekly, daily)| {
+        bank.texts().daily.replace("{weekly}", &weekly.to_string()).replace("{daily}", &daily.to_string())
+    });
+    let counted = responses.numbers.now.is_some() && responses.numbers.best.is_some();
     let pick = |select: fn(&Horizons) -> &Vec<Action>| -> Vec<PlanAction> {
         let fixed = |plan: &Horizons| select(plan).iter().map(|a| to_action(a, None, None)).collect();
         let mut chosen: Vec<PlanAction> = match kind {
@@ -155,15 +164,25 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
             let mut rated: Vec<(usize, i32, &Action)> = actions
                 .iter()
                 .enumerate()
+                .filter(|(_, a)| !(counted && a.numbers.as_deref() == Some("skip")))
                 .filter_map(|(at, a)| rate(bank, a, &health, stalled).map(|r| (at, r, a)))
                 .collect();
             if rated.is_empty() {
                 // The cause is weak, so something applies: its first action.
-                rated = actions.iter().take(1).enumerate().map(|(at, a)| (at, 0, a)).collect();
+                rated = actions
+                    .iter()
+                    .filter(|a| !(counted && a.numbers.as_deref() == Some("skip")))
+                    .take(1)
+                    .enumerate()
+                    .map(|(at, a)| (at, 0, a))
+                    .collect();
             }
             rated.sort_by_key(|&(at, r, _)| (std::cmp::Reverse(r), at));
             for (_, _, a) in rated.into_iter().take(take) {
-                let lead = (a.stage.is_some() && a.stage.as_deref() == stalled).then(|| stall.clone()).flatten();
+                let lead = (a.stage.is_some() && a.stage.as_deref() == stalled)
+                    .then(|| stall.clone())
+                    .flatten()
+                    .or_else(|| (a.numbers.as_deref() == Some("lead")).then(|| daily.clone()).flatten());
                 chosen.push(to_action(a, Some(cause), lead));
             }
         }
@@ -339,6 +358,33 @@ mod tests {
 
     fn deals(r: &mut Responses, stages: &[&str]) {
         r.deals = stages.iter().map(|s| s.to_string()).collect();
+    }
+
+    #[test]
+    fn the_sellers_numbers_set_the_daily_number_and_replace_the_count() {
+        use crate::numbers::{Numbers, Week};
+        let bank = bank();
+        let mut r = with_health(&bank, &PerCause { training: 5, effort: 2, discipline: 5, feedback: 5 });
+        let (_, without) = plan_of(&bank, &r);
+        assert!(ids(&without.week).contains(&"effort-w-compare"), "{:?}", ids(&without.week));
+        assert!(without.actions().all(|a| a.lead.is_none()));
+        // 40 000 ÷ 5 000 = 8 deals a month → 1.85 a week → ÷ 0.4 won/proposals → ÷ 0.5
+        // proposals/meetings → ÷ 0.2 meetings/conversations = 46.2: 47 a week, 10 a day.
+        r.numbers = Numbers {
+            now: Some(Week { conversations: 30, meetings: 6, proposals: 3, won: 1 }),
+            best: Some(Week { conversations: 50, meetings: 10, proposals: 5, won: 2 }),
+            deal_size: Some(5_000),
+            target: Some(40_000),
+        };
+        let (_, with) = plan_of(&bank, &r);
+        let all: Vec<&PlanAction> = with.actions().collect();
+        assert!(all.iter().all(|a| a.id != "effort-w-compare"), "the count the numbers step took is not asked again");
+        let led: Vec<&&PlanAction> = all.iter().filter(|a| a.lead.is_some()).collect();
+        assert!(!led.is_empty(), "{:?}", ids(&with.week));
+        for a in led {
+            let lead = a.lead.as_deref().unwrap_or_default();
+            assert!(lead.contains("47 conversations a week") && lead.contains("about 10 a day"), "{lead}");
+        }
     }
 
     #[test]

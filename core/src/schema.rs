@@ -510,6 +510,8 @@ struct CompactResult<'a> {
     deals: Cow<'a, [String]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     self_talk: Option<Answer>,
+    #[serde(default, skip_serializing_if = "crate::numbers::Numbers::is_empty")]
+    numbers: Cow<'a, crate::numbers::Numbers>,
     scores: PerCause<Option<u8>>,
     primary: Option<Cause>,
     pattern: Pattern,
@@ -562,6 +564,7 @@ impl<'a> Stored<'a> {
                         stories: Cow::Borrowed(&r.responses.stories),
                         deals: Cow::Borrowed(&r.responses.deals),
                         self_talk: r.responses.self_talk,
+                        numbers: Cow::Borrowed(&r.responses.numbers),
                         scores: r.scores.clone(),
                         primary: r.primary,
                         pattern: r.pattern,
@@ -615,6 +618,7 @@ impl<'a> Stored<'a> {
                         stories: r.stories.into_owned(),
                         deals: r.deals.into_owned(),
                         self_talk: r.self_talk,
+                        numbers: r.numbers.into_owned(),
                     },
                     id: r.id.into_owned(),
                     finished_at: r.finished_at,

@@ -4,7 +4,7 @@ use crate::bank::Bank;
 use crate::cause::Cause;
 
 /// The two steps that are not bank entries; their ids live with the bank, which reserves them.
-pub use crate::bank::{DEALS_STEP, STORIES_STEP};
+pub use crate::bank::{DEALS_STEP, NUMBERS_STEP, STORIES_STEP};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StepKind {
@@ -15,6 +15,8 @@ pub enum StepKind {
     SelfTalk,
     Stories,
     Deals,
+    /// The seller's own numbers: optional, skippable.
+    Numbers,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +59,7 @@ impl Wizard {
             vec![(bank.self_talk().id.clone(), StepKind::SelfTalk), (STORIES_STEP.into(), StepKind::Stories)],
         ));
         groups.push(("Where deals stall".into(), vec![(DEALS_STEP.into(), StepKind::Deals)]));
+        groups.push(("Your numbers (optional)".into(), vec![(NUMBERS_STEP.into(), StepKind::Numbers)]));
 
         let mut steps = Vec::new();
         let mut sections = Vec::new();
@@ -94,7 +97,7 @@ mod tests {
             assert!(ids.contains(item.id.as_str()));
         }
         assert_eq!(w.sections.iter().map(|s| s.len).sum::<usize>(), w.steps.len());
-        assert_eq!(w.steps.last().unwrap().kind, StepKind::Deals);
+        assert_eq!(w.steps.last().unwrap().kind, StepKind::Numbers);
         assert_eq!(w.index_of(w.first()), Some(0));
     }
 }

@@ -15,6 +15,7 @@ use crate::widgets::verdict;
 use groove_core::bank::Bank;
 use groove_core::diagnosis::{Band, Driver};
 use groove_core::ics::retake_reminder;
+use groove_core::numbers::{work_out, Step};
 use groove_core::plan::{build_plan, manager_part, PlanAction, PlanKind, Urgency};
 use groove_core::schema::diagnose_result;
 use groove_core::share::{self, Shared};
@@ -29,6 +30,39 @@ mod say {
     pub const MANAGER_OUTWARD: &str = "This seller's habits look healthy in their own answers, and they named changes around them. Look together at what changed: lead sources, territory, pricing and the market, and agree on one fix to try.";
     pub const MANAGER_NO_CAUSE: &str = "No habit stands out in this seller's own answers. Your view of their work is what is missing: join a few calls, look at their last deals with them, and compare what you see with what they said.";
     pub const MANAGER_UNCLEAR: &str = "This seller's answers could not carry a verdict. Talk it through, ask them to retake it with care, and add your own view of their work.";
+    pub const NUMBERS: &str = "Your numbers";
+    pub fn activity(pct: u32) -> String {
+        format!("Your conversations with buyers this week are {pct}\u{a0}% of a week in your best month.")
+    }
+    pub fn conversion(c: [u32; 3]) -> String {
+        format!(
+            "From conversation to first meeting {}\u{a0}%, from meeting to proposal {}\u{a0}%, from proposal to a won deal {}\u{a0}%.",
+            c[0], c[1], c[2]
+        )
+    }
+    pub const STEPS: &str = "What your target needs, step by step:";
+    pub fn step(what: &str, from: &str, by: &str, result: &str) -> String {
+        match what {
+            "deals_per_month" => format!("target {from} \u{00f7} deal size {by} = {result} deals a month"),
+            "deals_per_week" => format!("{from} deals a month \u{00f7} {by} weeks = {result} deals a week"),
+            "proposals_per_week" => format!("{from} deals a week \u{00f7} a win rate of {by} = {result} proposals a week"),
+            "meetings_per_week" => format!("{from} proposals \u{00f7} {by} of meetings becoming proposals = {result} first meetings a week"),
+            _ => format!("{from} first meetings \u{00f7} {by} of conversations becoming meetings = {result} conversations a week"),
+        }
+    }
+    pub fn needed(weekly: u32, daily: u32) -> String {
+        format!("So about {weekly} conversations a week, {daily} a day, reach your target.")
+    }
+    pub fn disagrees(item: &str, said: &str, pct: u32, of_target: bool, higher: bool) -> String {
+        let of = if of_target { "what your target needs" } else { "a week in your best month" };
+        if higher {
+            format!("You said \u{201c}{item}\u{201d} ({said}), but your numbers put this week at {pct}\u{a0}% of {of}.")
+        } else {
+            format!("You said \u{201c}{item}\u{201d} ({said}), yet your numbers put this week at {pct}\u{a0}% of {of}: you may be doing better here than you feel.")
+        }
+    }
+    pub const START_FROM: &str = "Numbers before opinions: start from them.";
+    pub const AGREE: &str = "Your numbers and your answers about your activity agree.";
     pub const KEEP: &str = "Keep this in Groove";
     pub const KEEP_WHY: &str = "Opens Groove in a new tab with this result, its plan checks and your reviews, to keep with your own history on this device.";
     pub const ALWAYS: &str = "Every slump is its own: talk it through with this person before changing anything.";
@@ -51,6 +85,16 @@ mod say {
 pub struct Props {
     pub state: StateHandle,
     pub id: AttrValue,
+}
+
+/// A number with one decimal, written without float formatting (which the wasm does not carry).
+fn tenths(x: f64) -> String {
+    let t = (x.max(0.0) * 10.0).round() as u64;
+    if t % 10 == 0 {
+        (t / 10).to_string()
+    } else {
+        format!("{}.{}", t / 10, t % 10)
+    }
 }
 
 fn name(bank: &Bank, c: Cause) -> String {
@@ -131,6 +175,40 @@ pub fn result_view(props: &Props) -> Html {
         .then(|| groove_core::handoff::encode(&state.doc, &result.id))
         .flatten()
         .map(|k| format!("{}#keep={k}", browser::app_url()));
+    // The seller's numbers, when given: what they say and where they disagree with the answers.
+    let numbers_section = (!result.responses.numbers.is_empty()).then(|| {
+        let worked = work_out(&result.responses.numbers, &result.responses);
+        let step_line = |s: &Step| {
+            let by = match s.what {
+                "deals_per_month" => tenths(s.divide_by),
+                "deals_per_week" => tenths(s.divide_by),
+                _ => format!("{}\u{a0}%", (s.divide_by * 100.0).round() as u64),
+            };
+            say::step(s.what, &tenths(s.from), &by, &tenths(s.result))
+        };
+        html! {
+            <section aria-labelledby="numbers-title" data-testid="numbers">
+                <h2 id="numbers-title">{say::NUMBERS}</h2>
+                { for worked.disagreements.iter().map(|d| {
+                    let item = bank.item(&d.item);
+                    let said = item
+                        .and_then(|i| result.responses.answers.get(&i.id).map(|a| bank.scale_label(i.scale, a.value())))
+                        .unwrap_or_default();
+                    let text = item.map(|i| i.text.as_str()).unwrap_or_default();
+                    html! { <p class="disagree" data-testid="disagree">{say::disagrees(text, said, d.numbers_pct, d.item == "effort-target", d.answers_say == "higher")}</p> }
+                }) }
+                if worked.disagreements.iter().any(|d| d.answers_say == "higher") { <p><strong>{say::START_FROM}</strong></p> }
+                if worked.disagreements.is_empty() && worked.activity_vs_best_pct.is_some() { <p>{say::AGREE}</p> }
+                if let Some(pct) = worked.activity_vs_best_pct { <p data-testid="activity-vs-best">{say::activity(pct)}</p> }
+                if let Some(c) = worked.conversion_pct { <p>{say::conversion(c)}</p> }
+                if !worked.steps.is_empty() {
+                    <p class="why-label">{say::STEPS}</p>
+                    <ol class="arithmetic">{ for worked.steps.iter().map(|s| html! { <li>{step_line(s)}</li> }) }</ol>
+                }
+                if let (Some(w), Some(d)) = (worked.weekly_needed, worked.daily_needed) { <p data-testid="needed"><strong>{say::needed(w, d)}</strong></p> }
+            </section>
+        }
+    });
     let said = |x: &Driver| {
         html! {
             <li>{"\u{201c}"}{&x.text}{"\u{201d} \u{2014} you said "}<em class="said">{bank.scale_label(x.scale, x.answer)}</em></li>
@@ -185,6 +263,8 @@ pub fn result_view(props: &Props) -> Html {
                     }
                 }) }
             </section>
+
+            if let Some(section) = numbers_section { {section} }
 
             <section aria-labelledby="plan-title" class="plan">
                 <h2 id="plan-title">{"Your plan"}</h2>

@@ -6,6 +6,7 @@ use crate::hooks::{use_confirm, use_heading_focus};
 use crate::state::StateHandle;
 use crate::state::{Action, Persistence};
 use crate::widgets::deals::DealsQuestion;
+use crate::widgets::numbers::NumbersQuestion;
 use crate::widgets::question::{AgreeQuestion, FactQuestion, StoriesQuestion};
 use groove_core::answers::Reply;
 use groove_core::bank::ScaleKind;
@@ -79,6 +80,11 @@ pub fn wizard_view(props: &Props) -> Html {
             let on_toggle = dispatch(|id, on| Action::Story { id, on });
             html! { <StoriesQuestion bank={bank.clone()} picked={responses.stories.clone()} heading={heading.clone()} {on_toggle} /> }
         }
+        StepKind::Numbers => {
+            let s = state.clone();
+            let on_change = Callback::from(move |n| s.dispatch(Action::Numbers(n)));
+            html! { <NumbersQuestion numbers={responses.numbers.clone()} heading={heading.clone()} {on_change} /> }
+        }
         StepKind::Deals => {
             let s = state.clone();
             let on_deal = Callback::from(move |(index, stage)| s.dispatch(Action::Deal { index, stage }));
@@ -90,6 +96,7 @@ pub fn wizard_view(props: &Props) -> Html {
         StepKind::SelfTalk => responses.self_talk.is_some(),
         StepKind::Fact(id) => responses.facts.get(id).is_some_and(|v| !v.is_empty()),
         StepKind::Stories | StepKind::Deals => true,
+        StepKind::Numbers => !responses.numbers.is_empty(),
     };
 
     // Going on: the next question, or the result after the last one. A finished result is

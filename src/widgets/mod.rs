@@ -6,6 +6,7 @@ pub mod chart;
 pub mod deals;
 pub mod guide;
 pub mod nav;
+pub mod numbers;
 pub mod question;
 pub mod status;
 pub mod verdict;

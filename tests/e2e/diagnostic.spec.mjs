@@ -56,6 +56,18 @@ test('the whole diagnostic by keyboard only', async ({ page, groove: g }) => {
       await page.keyboard.press('Space');
       await expect(page.locator('fieldset input[type=checkbox]').first()).toBeChecked();
       await page.keyboard.press('Enter');
+    } else if (await page.locator('#numbers-now-0').count()) {
+      // Your numbers: a week now, a week in the best month, deal size and target, typed field by field.
+      for (const value of ['6', '3', '2', '1', '10', '5', '3', '1', '5 000', '20,000']) {
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(value);
+      }
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        if (await g.submit().evaluate((b) => b === document.activeElement)) break;
+      }
+      await expect(g.submit()).toBeFocused();
+      await page.keyboard.press('Enter');
     } else {
       // Where deals stall: choose a stage for the first two deals, then Tab to the button.
       await page.keyboard.press('Tab');
@@ -73,6 +85,10 @@ test('the whole diagnostic by keyboard only', async ({ page, groove: g }) => {
     }
   }
   await expect(g.onResult()).toHaveText(`What holds you back most: ${causeName.discipline}`);
+  // The numbers check the answers: outreach "as high as my best months", but 6 of 10 conversations.
+  await expect(page.getByTestId('activity-vs-best')).toContainText(/60\s%/);
+  await expect(page.getByTestId('disagree').first()).toContainText(/60\s% of a week in your best month/);
+  await expect(page.getByTestId('needed')).toContainText('a day');
   // Keyboard answering this fast is faster than anyone reads: the result says so.
   await expect(page.getByTestId('flags')).toContainText('faster than they can be read');
 });
@@ -207,4 +223,21 @@ test('every scored question offers "doesn\'t apply", which counts as neither', a
   await g.submit().click();
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(na).toBeChecked();
+});
+
+test('the numbers step is optional, names what it cannot use, and leaves it out', async ({ page, groove: g }) => {
+  await g.fresh();
+  await g.start();
+  for (let guard = 0; guard < 80 && !(await page.locator('#numbers-now-0').count()); guard++) await g.submit().click();
+  await expect(page.locator('legend h2')).toBeFocused();
+  await expect(g.submit()).toHaveText('See my result');
+  await page.locator('#numbers-now-0').fill('-3');
+  await page.locator('#numbers-now-1').focus();
+  await expect(page.locator('#numbers-now-0')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'Conversations with buyers' })).toContainText('left out');
+  await page.locator('#numbers-now-0').fill('12');
+  await page.locator('#numbers-now-1').focus();
+  await expect(page.locator('#numbers-now-0')).not.toHaveAttribute('aria-invalid', 'true');
+  await noAxeViolations(page, 'numbers');
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('groove')).profiles[0].progress.responses.numbers)).toEqual({ now: { conversations: 12, meetings: 0, proposals: 0, won: 0 } });
 });

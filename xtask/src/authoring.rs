@@ -3,6 +3,7 @@
 
 use groove_core::answers::{Answer, Reply, Responses};
 use groove_core::bank::{Bank, STAGE_IDS};
+use groove_core::numbers::{work_out, Numbers, Week, MAX_MONEY, MAX_WEEKLY};
 use groove_core::plan::{build_plan, manager_part, PlanAction};
 use groove_core::stall::MAX_DEALS;
 use groove_core::{diagnose, Cause};
@@ -16,12 +17,12 @@ pub fn bank_json(source: &str) -> Result<String, String> {
 }
 
 /// The fields `cargo xtask score` reads; everything but `answers` is optional.
-const INPUT_FIELDS: [&str; 6] = ["answers", "timings_ms", "facts", "stories", "deals", "self_talk"];
+const INPUT_FIELDS: [&str; 7] = ["answers", "timings_ms", "facts", "stories", "deals", "self_talk", "numbers"];
 
 /// Scores what the app collects (see the README) with the shipped bank and the same core:
 /// the verdict, the measures behind it, the plan and the manager's part.
 pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
-    let responses = read_input(bank, input)?;
+    let (responses, numbers) = read_input(bank, input)?;
     let d = diagnose(bank, &responses);
     let plan = build_plan(bank, &d, &responses);
     let manager = manager_part(bank, &plan);
@@ -70,11 +71,30 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
         },
         "manager": manager,
     });
+    let mut out = out;
+    if let Some(numbers) = numbers {
+        let worked = work_out(&numbers, &responses);
+        let mut disagrees_with: Vec<Cause> = Vec::new();
+        for d in &worked.disagreements {
+            if !disagrees_with.contains(&d.cause) {
+                disagrees_with.push(d.cause);
+            }
+        }
+        out["numbers"] = json!({
+            "activity_vs_best_pct": worked.activity_vs_best_pct,
+            "conversion_pct": worked.conversion_pct,
+            "steps": worked.steps,
+            "weekly_needed": worked.weekly_needed,
+            "daily_needed": worked.daily_needed,
+            "disagrees_with": disagrees_with,
+            "disagreements": worked.disagreements,
+        });
+    }
     serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
 }
 
-/// The input file as `Responses`, or every problem in it.
-fn read_input(bank: &Bank, input: &str) -> Result<Responses, String> {
+/// The input file as `Responses` and the numbers when given, or every problem in it.
+fn read_input(bank: &Bank, input: &str) -> Result<(Responses, Option<Numbers>), String> {
     let value: Value = serde_json::from_str(input).map_err(|e| format!("the answers file is not valid JSON: {e}"))?;
     let object = value.as_object().ok_or("the answers file must be a JSON object with an \"answers\" object")?;
     for key in object.keys() {
@@ -170,10 +190,81 @@ fn read_input(bank: &Bank, input: &str) -> Result<Responses, String> {
             None => problems.push(format!("self_talk: {v} is not a whole number from 1 to 5")),
         }
     }
+    let numbers = object.get("numbers").map(|v| read_numbers(v, &mut problems));
+    if let Some(n) = &numbers {
+        responses.numbers = n.clone();
+    }
     if !problems.is_empty() {
         return Err(format!("the answers file has {} problem(s):\n- {}", problems.len(), problems.join("\n- ")));
     }
-    Ok(responses)
+    Ok((responses, numbers))
+}
+
+/// The keys of `"numbers"` and of each of its weeks.
+const NUMBERS_FIELDS: [&str; 4] = ["now", "best", "deal_size", "target"];
+const WEEK_FIELDS: [&str; 4] = ["conversations", "meetings", "proposals", "won"];
+
+/// `"numbers"`: every key optional (a week's missing counts are 0), each problem named.
+fn read_numbers(value: &Value, problems: &mut Vec<String>) -> Numbers {
+    let mut numbers = Numbers::default();
+    let Some(object) = value.as_object() else {
+        problems.push(format!("\"numbers\" must be an object with any of {}", NUMBERS_FIELDS.join(", ")));
+        return numbers;
+    };
+    for (key, v) in object {
+        match key.as_str() {
+            "now" | "best" => {
+                let week = read_week(key, v, problems);
+                if key == "now" {
+                    numbers.now = week;
+                } else {
+                    numbers.best = week;
+                }
+            }
+            "deal_size" => numbers.deal_size = whole(&format!("numbers.{key}"), v, MAX_MONEY, problems),
+            "target" => numbers.target = whole(&format!("numbers.{key}"), v, MAX_MONEY, problems),
+            _ => problems.push(format!("numbers: unknown field \"{key}\": expected {}", NUMBERS_FIELDS.join(", "))),
+        }
+    }
+    numbers
+}
+
+fn read_week(name: &str, value: &Value, problems: &mut Vec<String>) -> Option<Week> {
+    let Some(object) = value.as_object() else {
+        problems.push(format!("numbers.{name} must be an object with any of {}", WEEK_FIELDS.join(", ")));
+        return None;
+    };
+    let mut week = Week::default();
+    for (key, v) in object {
+        let field = match key.as_str() {
+            "conversations" => &mut week.conversations,
+            "meetings" => &mut week.meetings,
+            "proposals" => &mut week.proposals,
+            "won" => &mut week.won,
+            _ => {
+                problems.push(format!("numbers.{name}: unknown field \"{key}\": expected {}", WEEK_FIELDS.join(", ")));
+                continue;
+            }
+        };
+        if let Some(n) = whole(&format!("numbers.{name}.{key}"), v, MAX_WEEKLY, problems) {
+            *field = n;
+        }
+    }
+    Some(week)
+}
+
+/// A whole number from 0 to `max`, or a problem naming `path`.
+fn whole(path: &str, v: &Value, max: u32, problems: &mut Vec<String>) -> Option<u32> {
+    let problem = match v.as_u64() {
+        Some(n) if n <= u64::from(max) => return Some(n as u32),
+        Some(_) => format!("is above {max}, which looks like a typo"),
+        None if v.as_f64().is_some_and(|x| x < 0.0) => "cannot be below zero".into(),
+        None if v.as_f64().is_some_and(|x| x > f64::from(max)) => format!("is above {max}, which looks like a typo"),
+        None if v.is_number() => "must be a whole number, without decimals".into(),
+        None => "must be a whole number, 0 or more".into(),
+    };
+    problems.push(format!("{path}: {v} {problem}"));
+    None
 }
 
 #[cfg(test)]
@@ -305,7 +396,7 @@ mod tests {
         first_week: &'static str,
     }
 
-    const PERSONAS: [Expect; 8] = [
+    const PERSONAS: [Expect; 9] = [
         Expect {
             file: "all-healthy-no-change.json",
             pattern: "none",
@@ -315,6 +406,16 @@ mod tests {
             kind: "no_cause",
             urgency: "mild",
             first_week: "no-cause-w-ask",
+        },
+        Expect {
+            file: "busy-by-words-not-by-numbers.json",
+            pattern: "single",
+            primary: Some("feedback"),
+            weak: &["feedback"],
+            unclear: None,
+            kind: "causes",
+            urgency: "moderate",
+            first_week: "feedback-w-ask",
         },
         Expect {
             file: "closing-weak-deep-slump.json",
@@ -471,9 +572,107 @@ mod tests {
             .unwrap()
             .iter()
             .all(|a| !a["id"].as_str().unwrap().starts_with("outward")));
+        // Busy by words, not by numbers: effort answered healthy, the numbers say 60 % of the best
+        // week and 30 of the 47 conversations a week the target needs (40 000 ÷ 5 000 = 8 deals a
+        // month, ÷ 52/12 = 1.85 a week, ÷ 0.4 won per proposal, ÷ 0.5, ÷ 0.2 = 46.2 → 47; 10 a day).
+        let busy = persona("busy-by-words-not-by-numbers.json");
+        assert!(busy["scores"]["effort"].as_u64().unwrap() >= 75);
+        let numbers = &busy["numbers"];
+        assert_eq!(numbers["activity_vs_best_pct"], 60);
+        assert_eq!(numbers["disagrees_with"], json!(["effort"]));
+        assert_eq!(numbers["conversion_pct"], json!([20, 50, 33]));
+        assert_eq!((&numbers["weekly_needed"], &numbers["daily_needed"]), (&json!(47), &json!(10)));
+        let steps: Vec<&str> =
+            numbers["steps"].as_array().unwrap().iter().map(|s| s["what"].as_str().unwrap()).collect();
+        assert_eq!(
+            steps,
+            ["deals_per_month", "deals_per_week", "proposals_per_week", "meetings_per_week", "conversations_per_week"]
+        );
+        let items: Vec<(&str, &str, u64)> = numbers["disagreements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (d["item"].as_str().unwrap(), d["answers_say"].as_str().unwrap(), d["numbers_pct"].as_u64().unwrap())
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("effort-best-months-now", "higher", 60),
+                ("effort-best-months", "higher", 60),
+                ("effort-target", "higher", 64)
+            ]
+        );
+        // Without numbers, no "numbers" in the output.
+        assert!(alone.get("numbers").is_none());
         // The yes-sayer's style is named.
         let yes = persona("yes-sayer.json");
         assert!(yes["flags"].as_array().unwrap().contains(&json!("answer_style")));
+    }
+
+    #[test]
+    fn numbers_are_optional_and_partial() {
+        // Only a now week: no best, no money: nothing to compare, no steps, nothing disagrees.
+        let out = score(
+            &json!({ "answers": { "effort-best-months-now": 5 }, "numbers": { "now": { "conversations": 20 } } }),
+        );
+        let n = &out["numbers"];
+        assert_eq!(
+            (&n["activity_vs_best_pct"], &n["conversion_pct"], &n["weekly_needed"], &n["daily_needed"]),
+            (&Value::Null, &Value::Null, &Value::Null, &Value::Null)
+        );
+        assert_eq!((&n["steps"], &n["disagrees_with"]), (&json!([]), &json!([])));
+        // The largest values accepted; best 10 000, now 0: 0 %.
+        let out = score(&json!({ "answers": {}, "numbers": {
+            "now": { "conversations": 0 },
+            "best": { "conversations": MAX_WEEKLY, "meetings": MAX_WEEKLY, "proposals": MAX_WEEKLY, "won": MAX_WEEKLY },
+            "deal_size": MAX_MONEY, "target": MAX_MONEY } }));
+        assert_eq!(out["numbers"]["activity_vs_best_pct"], 0);
+        // 1e9 ÷ 1e9 = 1 deal a month, ÷ 52/12 = 0.23 a week, every rate 1: 1 conversation a week.
+        assert_eq!((&out["numbers"]["weekly_needed"], &out["numbers"]["daily_needed"]), (&json!(1), &json!(1)));
+    }
+
+    #[test]
+    fn bad_numbers_are_refused_by_name() {
+        let b = bank();
+        for (numbers, needle) in [
+            (json!([]), "\"numbers\" must be an object"),
+            (json!({ "per_month": 3 }), "numbers: unknown field \"per_month\""),
+            (json!({ "now": 30 }), "numbers.now must be an object"),
+            (json!({ "best": { "calls": 3 } }), "numbers.best: unknown field \"calls\""),
+            (json!({ "now": { "conversations": -3 } }), "numbers.now.conversations: -3 cannot be below zero"),
+            (
+                json!({ "now": { "meetings": 2.5 } }),
+                "numbers.now.meetings: 2.5 must be a whole number, without decimals",
+            ),
+            (json!({ "now": { "won": "2" } }), "numbers.now.won: \"2\" must be a whole number, 0 or more"),
+            (json!({ "best": { "proposals": null } }), "numbers.best.proposals: null must be a whole number"),
+            (
+                json!({ "best": { "conversations": MAX_WEEKLY + 1 } }),
+                "numbers.best.conversations: 10001 is above 10000, which looks like a typo",
+            ),
+            (json!({ "deal_size": -1 }), "numbers.deal_size: -1 cannot be below zero"),
+            (
+                json!({ "target": u64::from(MAX_MONEY) + 1 }),
+                "numbers.target: 1000000001 is above 1000000000, which looks like a typo",
+            ),
+            (json!({ "target": 1e20 }), "numbers.target: 1e+20 is above 1000000000, which looks like a typo"),
+            (json!({ "target": 3.0 }), "numbers.target: 3.0 must be a whole number, without decimals"),
+            (json!({ "target": u64::MAX }), "is above 1000000000"),
+            (json!({ "target": i64::MIN }), "cannot be below zero"),
+        ] {
+            let input = json!({ "answers": {}, "numbers": numbers });
+            let result = std::panic::catch_unwind(|| score_json(&b, &input.to_string()));
+            let err = result.unwrap_or_else(|_| panic!("panicked on {input}")).unwrap_err();
+            assert!(err.starts_with("the answers file has"), "{input}: {err}");
+            assert!(err.contains(needle), "{input}: {err}");
+        }
+        // Every bad number is named at once.
+        let input =
+            json!({ "answers": {}, "numbers": { "now": { "conversations": -1, "won": 0.5 }, "target": "lots" } });
+        let err = score_json(&b, &input.to_string()).unwrap_err();
+        assert!(err.contains("3 problem(s)"), "{err}");
     }
 
     #[test]
