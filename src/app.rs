@@ -10,6 +10,7 @@ use crate::pages::keep::KeepView;
 use crate::pages::plan::PlanView;
 use crate::pages::review::ReviewView;
 use crate::pages::shared::SharedView;
+use crate::pages::team::TeamView;
 use crate::pages::{result::ResultView, welcome::Welcome, wizard::WizardView};
 use crate::service_worker;
 use crate::state::{Action, Content, Persistence, Screen, State};
@@ -236,6 +237,7 @@ fn groove(props: &GrooveProps) -> Html {
         Screen::Gaps if state.doc.profile().progress.is_some() => html! { <GapsView state={state.clone()} /> },
         Screen::Gaps => html! { <Welcome state={state.clone()} /> },
         Screen::History => html! { <HistoryView state={state.clone()} /> },
+        Screen::Team => html! { <TeamView state={state.clone()} /> },
         Screen::Plan => html! { <PlanView state={state.clone()} /> },
         Screen::Review => html! { <ReviewView state={state.clone()} /> },
         Screen::Data => html! { <DataView state={state.clone()} /> },

@@ -48,6 +48,8 @@ pub enum Screen {
     /// Before a result: the causes with too few answers, and the way back to their questions.
     Gaps,
     History,
+    /// Everyone kept on this device, for a manager.
+    Team,
     Plan,
     Review,
     Data,

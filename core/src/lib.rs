@@ -17,6 +17,7 @@ pub mod plan;
 pub mod schema;
 pub mod share;
 pub mod stall;
+pub mod team;
 pub mod transfer;
 pub mod wizard;
 

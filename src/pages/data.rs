@@ -6,7 +6,7 @@ use crate::browser::{self, StorageReport};
 use crate::hooks::use_heading_focus;
 use crate::hooks::{use_backup, use_confirm, use_export};
 use crate::state::StateHandle;
-use crate::state::{Action, Persistence};
+use crate::state::{Action, Persistence, Screen};
 use crate::storage;
 use crate::widgets::backup::BackupNudge;
 use groove_core::schema::Document;
@@ -129,6 +129,9 @@ pub fn data_view(props: &Props) -> Html {
                 <input id="profile-name" type="text" maxlength="80" autocomplete="off" ref={new_name} />
                 <button type="submit">{"Add"}</button>
             </form>
+            if state.doc.profiles.len() > 1 {
+                <p><button type="button" data-testid="open-team" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Team)) }>{"See everyone at once"}</button></p>
+            }
 
             <h2>{"Export and import"}</h2>
             <p>{"Export saves everything (results, answers in progress, plan progress, reviews, people) as one file. Import merges such a file back in; nothing here is replaced."}</p>

@@ -9,5 +9,6 @@ pub mod plan;
 pub mod result;
 pub mod review;
 pub mod shared;
+pub mod team;
 pub mod welcome;
 pub mod wizard;

@@ -21,6 +21,7 @@ pub fn nav(props: &Props) -> Html {
     ];
     let current = match &props.screen {
         Screen::Wizard | Screen::Gaps | Screen::Result(_) | Screen::Shared(_) | Screen::Keep(_) => Screen::Welcome,
+        Screen::Team => Screen::Data,
         other => other.clone(),
     };
     html! {

@@ -17,8 +17,9 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // Issue 13 (widgets that take data and callbacks, shared hooks) cost about 0.5 KB.
 // Issue 11's numbers step (the form, its checks, the arithmetic and its display on the
 // result, the seller's numbers in storage) added 11.1 KB, measured on 2026-11-27.
-// Today: 248,468 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 149 KB above the goal.
-const FIRST_LOAD_CEILING = 249_000;
+// Issue 11's team view (one sortable table of everyone on the device) added 4.8 KB.
+// Today: 253,235 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 154 KB above the goal.
+const FIRST_LOAD_CEILING = 254_000;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

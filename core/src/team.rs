@@ -1,0 +1,107 @@
+//! A manager's view of the team: one row per person kept on this device, from their latest
+//! result (date, pattern, primary cause), how each cause moved since the one before, plan
+//! progress, and whether a retake is due.
+
+use crate::bank::Bank;
+use crate::cause::{Cause, PerCause};
+use crate::diagnosis::{change, Change, Pattern};
+use crate::schema::{answered_counts, Document};
+
+/// A retake is due this long after the latest result.
+pub const RETAKE_AFTER_MS: u64 = 30 * 86_400_000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rep {
+    pub profile: String,
+    /// Empty for the device's own, unnamed profile.
+    pub name: String,
+    pub results: usize,
+    /// The latest result's finish time, pattern and primary cause, if any.
+    pub latest: Option<u64>,
+    pub pattern: Option<Pattern>,
+    pub primary: Option<Cause>,
+    /// Each cause since the result before the latest, judged against its noise.
+    pub trend: PerCause<Option<Change>>,
+    /// Plan actions done of those in the latest plan.
+    pub plan_done: usize,
+    pub plan_total: usize,
+    pub retake_due: bool,
+}
+
+/// The rows, in profile order (the page sorts them).
+pub fn team(doc: &Document, bank: &Bank, now: u64) -> Vec<Rep> {
+    doc.profiles
+        .iter()
+        .map(|p| {
+            let history = p.history();
+            let latest = history.first().copied();
+            let before = history.get(1).copied();
+            let trend = PerCause::from_fn(|c| {
+                let (a, b) = (before?, latest?);
+                let (na, nb) = (answered_counts(bank, a), answered_counts(bank, b));
+                Some(change(((*a.scores.get(c))?, *na.get(c)), ((*b.scores.get(c))?, *nb.get(c))))
+            });
+            let (plan_done, plan_total) =
+                crate::plan::latest_plan(bank, p).map(|(_, _, done, total)| (done, total)).unwrap_or((0, 0));
+            Rep {
+                profile: p.id.clone(),
+                name: p.name.clone(),
+                results: history.len(),
+                latest: latest.map(|r| r.finished_at),
+                pattern: latest.map(|r| r.pattern),
+                primary: latest.and_then(|r| r.primary),
+                trend,
+                plan_done,
+                plan_total,
+                retake_due: latest.is_some_and(|r| now.saturating_sub(r.finished_at) >= RETAKE_AFTER_MS),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, Reply, Responses};
+
+    fn responses(bank: &Bank, weak: Cause, h: u8) -> Responses {
+        let mut r = Responses::default();
+        for i in bank.items() {
+            let health = if i.cause == weak { h } else { 5 };
+            let raw = if i.reverse { 6 - health } else { health };
+            r.reply(&i.id, Reply::Answer(Answer::new(raw).unwrap()));
+        }
+        r
+    }
+
+    #[test]
+    fn one_row_per_person_with_latest_trend_progress_and_retake() {
+        let bank = Bank::default_bank().unwrap();
+        let day = 86_400_000;
+        let mut doc = Document::new();
+        let sam = doc.add_profile("Sam", 1);
+        let p = doc.profile_mut();
+        p.start(day, "duration");
+        p.progress.as_mut().unwrap().responses = responses(&bank, Cause::Effort, 1);
+        p.finish(&bank, day);
+        p.start(2 * day, "duration");
+        p.progress.as_mut().unwrap().responses = responses(&bank, Cause::Effort, 3);
+        let latest = p.finish(&bank, 2 * day).unwrap();
+        let (_, plan, _, _) = crate::plan::latest_plan(&bank, p).unwrap();
+        p.set_done(&latest, &plan.week[0].id, true);
+
+        let rows = team(&doc, &bank, 40 * day);
+        assert_eq!(rows.len(), 2);
+        let me = &rows[0];
+        assert_eq!((me.results, me.latest, me.retake_due), (0, None, false));
+        let row = rows.iter().find(|r| r.profile == sam).unwrap();
+        assert_eq!((row.name.as_str(), row.results, row.latest), ("Sam", 2, Some(2 * day)));
+        assert_eq!(row.primary, Some(Cause::Effort));
+        assert_eq!(row.trend.effort, Some(Change::Better), "0 → 50 on eight items is beyond the noise");
+        assert_eq!(row.trend.training, Some(Change::Same));
+        assert_eq!(row.plan_done, 1);
+        assert!(row.plan_total > 1);
+        assert!(row.retake_due, "38 days after the latest result");
+        assert!(!team(&doc, &bank, 3 * day).iter().any(|r| r.retake_due));
+    }
+}

@@ -1,0 +1,158 @@
+//! A manager's view of the team: every person kept on this device in one sortable table
+//! (latest result, verdict, trend per cause, plan progress, retake due).
+
+use crate::browser;
+use crate::hooks::use_heading_focus;
+use crate::state::StateHandle;
+use crate::state::{Action, Screen};
+use groove_core::diagnosis::Change;
+use groove_core::team::{team, Rep};
+use groove_core::{Cause, Pattern};
+use yew::prelude::*;
+
+/// Every sentence of this screen, in one place for translation.
+mod say {
+    pub const TITLE: &str = "Your team";
+    pub const LEAD: &str = "Everyone kept on this device, from their latest result. Sort by any column; choose a person to open their results.";
+    pub const PERSON: &str = "Person";
+    pub const LATEST: &str = "Latest result";
+    pub const VERDICT: &str = "Verdict";
+    pub const TREND: &str = "Since the result before";
+    pub const PLAN: &str = "Plan";
+    pub const RETAKE: &str = "Retake";
+    pub const YOU: &str = "This device (no name)";
+    pub const NONE_YET: &str = "No result yet";
+    pub const DUE: &str = "Due";
+    pub const NOT_DUE: &str = "Not yet";
+    pub const OPEN: &str = "Open";
+    pub const BACK: &str = "Back to your data";
+    pub fn plan(done: usize, total: usize) -> String {
+        format!("{done} of {total} done")
+    }
+    pub fn change(word: &str) -> &'static str {
+        match word {
+            "better" => "better",
+            "worse" => "worse",
+            _ => "about the same",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Column {
+    Person,
+    Latest,
+    Verdict,
+    Plan,
+    Retake,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: StateHandle,
+}
+
+fn verdict_text(state: &StateHandle, r: &Rep) -> String {
+    let bank = &state.content.bank;
+    match (r.pattern, r.primary) {
+        (None, _) => "\u{2013}".into(),
+        (Some(Pattern::Unclear), _) => "Unclear".into(),
+        (Some(Pattern::None), _) | (_, None) => "No habit stands out".into(),
+        (Some(Pattern::Single), Some(c)) => bank.cause(c).name.clone(),
+        (_, Some(c)) => format!("{} and more", bank.cause(c).name),
+    }
+}
+
+#[function_component(TeamView)]
+pub fn team_view(props: &Props) -> Html {
+    let state = &props.state;
+    let heading = use_heading_focus((), state.content.embed.embedded);
+    let sort = use_state(|| (Column::Latest, false));
+    let mut rows = team(&state.doc, &state.content.bank, browser::now());
+    let (column, ascending) = *sort;
+    let name_of = |r: &Rep| if r.name.is_empty() { say::YOU.to_string() } else { r.name.clone() };
+    rows.sort_by(|a, b| {
+        let order = match column {
+            Column::Person => name_of(a).to_ascii_lowercase().cmp(&name_of(b).to_ascii_lowercase()),
+            Column::Latest => a.latest.cmp(&b.latest),
+            Column::Verdict => verdict_text(state, a).cmp(&verdict_text(state, b)),
+            Column::Plan => (a.plan_done * 1000 / a.plan_total.max(1)).cmp(&(b.plan_done * 1000 / b.plan_total.max(1))),
+            Column::Retake => a.retake_due.cmp(&b.retake_due),
+        };
+        if ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    });
+    let header = |c: Column, label: &'static str| {
+        let here = column == c;
+        let aria = match (here, ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        };
+        let onclick = {
+            let sort = sort.clone();
+            move |_| sort.set((c, if sort.0 == c { !sort.1 } else { true }))
+        };
+        html! { <th scope="col" aria-sort={aria}><button type="button" class="sort" {onclick}>{label}</button></th> }
+    };
+    let trend = |r: &Rep| -> Html {
+        Cause::ALL
+            .iter()
+            .filter_map(|&c| {
+                r.trend.get(c).map(|t| {
+                    let word = match t {
+                        Change::Better => "better",
+                        Change::Worse => "worse",
+                        Change::Same => "same",
+                    };
+                    html! { <li class={classes!("trend", word)}>{format!("{}: {}", state.content.bank.cause(c).name, say::change(word))}</li> }
+                })
+            })
+            .collect()
+    };
+    html! {
+        <section class="card team" aria-labelledby="team-title">
+            <h1 id="team-title" tabindex="-1" ref={heading}>{say::TITLE}</h1>
+            <p>{say::LEAD}</p>
+            <div class="table-wrap">
+            <table data-testid="team">
+                <thead><tr>
+                    {header(Column::Person, say::PERSON)}
+                    {header(Column::Latest, say::LATEST)}
+                    {header(Column::Verdict, say::VERDICT)}
+                    <th scope="col">{say::TREND}</th>
+                    {header(Column::Plan, say::PLAN)}
+                    {header(Column::Retake, say::RETAKE)}
+                    <th scope="col"><span class="visually-hidden">{say::OPEN}</span></th>
+                </tr></thead>
+                <tbody>
+                { for rows.iter().map(|r| {
+                    let open = {
+                        let (s, id) = (state.clone(), r.profile.clone());
+                        move |_| {
+                            s.dispatch(Action::SwitchProfile(id.clone()));
+                            s.dispatch(Action::Go(Screen::History));
+                        }
+                    };
+                    html! {
+                        <tr key={r.profile.clone()}>
+                            <th scope="row">{name_of(r)}</th>
+                            <td>{r.latest.map(browser::date_text).unwrap_or_else(|| say::NONE_YET.to_string())}</td>
+                            <td>{verdict_text(state, r)}</td>
+                            <td><ul class="trends">{trend(r)}</ul></td>
+                            <td>{if r.plan_total > 0 { say::plan(r.plan_done, r.plan_total) } else { "\u{2013}".to_string() }}</td>
+                            <td>{if r.retake_due { say::DUE } else { say::NOT_DUE }}</td>
+                            <td><button type="button" onclick={open} aria-label={format!("{} {}", say::OPEN, name_of(r))}>{say::OPEN}</button></td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            </div>
+            <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Data)) }>{say::BACK}</button>
+        </section>
+    }
+}
