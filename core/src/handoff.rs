@@ -41,8 +41,7 @@ impl fmt::Display for HandoffError {
 }
 
 fn check(payload: &str) -> String {
-    let h = payload.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-    format!("{h:08x}")
+    format!("{:08x}", crate::share::fnv1a(payload))
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

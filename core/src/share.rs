@@ -62,10 +62,15 @@ const CAUSE_LETTERS: [(Cause, char); 4] =
 const FLAG_LETTERS: [(Flag, char); 4] =
     [(Flag::StraightLining, 's'), (Flag::Contradiction, 'c'), (Flag::TooFast, 'f'), (Flag::AnswerStyle, 'a')];
 
-/// FNV-1a, two base-36 characters: enough to catch edits, not a signature.
+/// FNV-1a (32 bits) of a text: the check of Groove's links (here and `handoff`), enough to
+/// catch edits and damage, not a signature.
+pub(crate) fn fnv1a(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// The share link's check: FNV-1a as two base-36 characters.
 fn check(body: &str) -> String {
-    let h = body.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-    let n = h % (36 * 36);
+    let n = fnv1a(body) % (36 * 36);
     let digit = |d: u32| char::from_digit(d, 36).unwrap_or('0');
     [digit(n / 36), digit(n % 36)].iter().collect()
 }

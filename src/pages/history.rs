@@ -7,7 +7,7 @@ use groove_core::bank::Bank;
 use groove_core::diagnosis::{change, Change};
 use groove_core::schema::answered_counts;
 use groove_core::schema::StoredResult;
-use groove_core::{Cause, Pattern, PerCause};
+use groove_core::{Cause, PerCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,15 +19,10 @@ pub struct Props {
 const PAGE: usize = 20;
 const TREND_POINTS: usize = 24;
 
-/// The stored verdict in a few words (stored at the finish by the same core rule the
-/// result screen uses; results of an earlier bank were re-judged when migrated).
+/// The stored verdict in a few words (kept at the finish by the same core rule the result
+/// screen uses; results of an earlier bank were re-judged when migrated).
 fn primary_text(bank: &Bank, r: &StoredResult) -> String {
-    match (r.pattern, r.primary) {
-        (Pattern::Unclear, _) => "Unclear".into(),
-        (Pattern::None, _) | (_, None) => "No habit stands out".into(),
-        (Pattern::Single, Some(c)) => bank.cause(c).name.clone(),
-        (_, Some(c)) => format!("{} and more", bank.cause(c).name),
-    }
+    crate::widgets::verdict::stored(bank, r.pattern, r.primary)
 }
 
 #[function_component(HistoryView)]

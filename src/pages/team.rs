@@ -5,9 +5,10 @@ use crate::browser;
 use crate::hooks::use_heading_focus;
 use crate::state::StateHandle;
 use crate::state::{Action, Screen};
+use crate::widgets::verdict;
 use groove_core::diagnosis::Change;
 use groove_core::team::{team, Rep};
-use groove_core::{Cause, Pattern};
+use groove_core::Cause;
 use yew::prelude::*;
 
 /// Every sentence of this screen, in one place for translation.
@@ -53,13 +54,9 @@ pub struct Props {
 }
 
 fn verdict_text(state: &StateHandle, r: &Rep) -> String {
-    let bank = &state.content.bank;
-    match (r.pattern, r.primary) {
-        (None, _) => "\u{2013}".into(),
-        (Some(Pattern::Unclear), _) => "Unclear".into(),
-        (Some(Pattern::None), _) | (_, None) => "No habit stands out".into(),
-        (Some(Pattern::Single), Some(c)) => bank.cause(c).name.clone(),
-        (_, Some(c)) => format!("{} and more", bank.cause(c).name),
+    match r.pattern {
+        None => "\u{2013}".into(),
+        Some(pattern) => verdict::stored(&state.content.bank, pattern, r.primary),
     }
 }
 

@@ -36,10 +36,6 @@ pub fn wizard_view(props: &Props) -> Html {
     let section = &wizard.sections[step.section];
     let last = index + 1 == wizard.steps.len();
 
-    let dispatch = |make: fn(String, bool) -> Action| {
-        let s = state.clone();
-        Callback::from(move |(id, on): (String, bool)| s.dispatch(make(id, on)))
-    };
     let body = match &step.kind {
         StepKind::Item(id) => match bank.item(id) {
             Some(item) => {
@@ -77,7 +73,8 @@ pub fn wizard_view(props: &Props) -> Html {
             html! { <FactQuestion bank={bank.clone()} fact={id.clone()} {chosen} heading={heading.clone()} {on_choose} /> }
         }
         StepKind::Stories => {
-            let on_toggle = dispatch(|id, on| Action::Story { id, on });
+            let s = state.clone();
+            let on_toggle = Callback::from(move |(id, on)| s.dispatch(Action::Story { id, on }));
             html! { <StoriesQuestion bank={bank.clone()} picked={responses.stories.clone()} heading={heading.clone()} {on_toggle} /> }
         }
         StepKind::Numbers => {

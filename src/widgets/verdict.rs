@@ -107,11 +107,13 @@ pub fn not_measured(bank: &Bank, unscored: &[Cause]) -> Option<String> {
         .then(|| format!("Not measured (too few answers): {}. Nothing is said about them.", names(bank, unscored)))
 }
 
-/// A short label for lists (history, compare).
-pub fn short(bank: &Bank, v: &Verdict) -> String {
-    match (v.pattern, v.weak.as_slice()) {
+/// A stored result's verdict in a few words, for lists (history, its compare pickers, the
+/// team view): the pattern and primary cause kept at the finish, judged by the same rule.
+pub fn stored(bank: &Bank, pattern: Pattern, primary: Option<Cause>) -> String {
+    match (pattern, primary) {
         (Pattern::Unclear, _) => "Unclear".into(),
-        (Pattern::None, _) => "No habit stands out".into(),
-        (_, weak) => names(bank, weak),
+        (Pattern::None, _) | (_, None) => "No habit stands out".into(),
+        (Pattern::Single, Some(c)) => name(bank, c),
+        (_, Some(c)) => format!("{} and more", name(bank, c)),
     }
 }
