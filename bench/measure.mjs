@@ -21,6 +21,9 @@ const runs = Number(args.runs || 10);
 const out = args.out || 'target/bench-browser.json';
 const RESULTS = 1000;
 const REVIEWS = 365;
+// The team view's case (issue: a manager with 5 reps, 200 results each, rendered in 100 ms).
+const REPS = 5;
+const RESULTS_PER_REP = 200;
 
 const launchOptions = {
   executablePath: '/usr/bin/chromium',
@@ -32,7 +35,11 @@ const launchOptions = {
 // after load) is blocked so it cannot compete with what is being timed.
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, serviceWorkers: 'block' };
 
-/** Runs in the page before its own scripts. */
+/**
+ * Runs in the page before its own scripts. `autoStart` is the text of the button that leads
+ * to the first question (the seller's "Start the diagnostic", a rater's "Begin"), pressed
+ * the moment it exists; null on the paths that click for themselves.
+ */
 function instrument({ autoStart }) {
   const b = (window.__bench = { ready: null, firstQuestionDom: null, firstQuestionPaint: null, clicks: [], pending: 0, events: [] });
   const afterFrame = (cb) => requestAnimationFrame(() => setTimeout(cb, 0));
@@ -42,7 +49,7 @@ function instrument({ autoStart }) {
     if (b.ready === null && document.querySelector('#main h1, #main h2')) b.ready = performance.now();
     if (autoStart && !pressed) {
       // The cold-load path: press Start the moment it exists, as an impatient person would.
-      const start = [...document.querySelectorAll('main button')].find((x) => x.textContent.includes('Start the diagnostic'));
+      const start = [...document.querySelectorAll('main button')].find((x) => x.textContent.includes(autoStart));
       if (start) {
         pressed = true;
         setTimeout(() => start.click(), 0);
@@ -92,9 +99,10 @@ function instrument({ autoStart }) {
 const settle = (page) => page.waitForFunction(() => window.__bench && window.__bench.pending === 0, null, { timeout: 10_000 });
 const read = (page) => page.evaluate(() => window.__bench);
 
-async function coldLoad(browser, withRequests) {
+/** A first visit to `target` on a phone, pressing `start` as soon as it shows. */
+async function coldLoad(browser, withRequests, target = url, start = 'Start the diagnostic') {
   const context = await browser.newContext(phone);
-  await context.addInitScript(instrument, { autoStart: true });
+  await context.addInitScript(instrument, { autoStart: start });
   const page = await context.newPage();
   const requests = [];
   if (withRequests) {
@@ -112,7 +120,7 @@ async function coldLoad(browser, withRequests) {
       } catch { /* closed: not part of this load */ }
     });
   }
-  await page.goto(url);
+  await page.goto(target);
   await page.waitForFunction(() => window.__bench.firstQuestionPaint !== null, null, { timeout: 30_000 });
   const sample = await page.evaluate(() => {
     const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
@@ -133,10 +141,14 @@ async function coldLoad(browser, withRequests) {
 
 const healthOf = (cause) => ({ training: 4, effort: 3, discipline: 1, feedback: 5 })[cause] ?? 3;
 
-/** A whole diagnostic by mouse, waiting after each click until its frame is measured. */
+/**
+ * A whole diagnostic by mouse, waiting after each click until its frame is measured; then,
+ * from the result, a rating request link made as a seller makes one (null if there is no
+ * way to ask yet).
+ */
 async function diagnostic(browser) {
   const context = await browser.newContext(phone);
-  await context.addInitScript(instrument, { autoStart: false });
+  await context.addInitScript(instrument, { autoStart: null });
   const page = await context.newPage();
   await page.goto(url);
   const g = new Groove(page);
@@ -165,35 +177,54 @@ async function diagnostic(browser) {
   if (!(await g.onResult().count())) throw new Error('the diagnostic did not reach a result');
   const b = await read(page);
   const stored = await page.evaluate(() => localStorage.getItem('groove'));
+  let askLink = null;
+  const ask = page.locator('[data-testid=ask]');
+  if (await ask.count()) {
+    await ask.getByRole('button', { name: 'Make a request link' }).click();
+    askLink = await page.locator('[data-testid=ask-link]').inputValue({ timeout: 10_000 });
+  }
   await context.close();
-  return { steps, clicks: b.clicks, events: b.events, stored };
+  return { steps, clicks: b.clicks, events: b.events, stored, askLink };
 }
 
 const DAY = 86_400_000;
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 /**
+ * `count` copies of `sample` (a stored result), a day apart and ending on its own day, with
+ * realistic answer timings (seconds, not the milliseconds a robot takes) and scores varied
+ * by their index and by `salt` (so that each rep of a team differs).
+ */
+function copies(sample, count, salt = 0) {
+  const last = sample.finished_at;
+  const results = [];
+  for (let i = 0; i < count; i++) {
+    const r = structuredClone(sample);
+    r.finished_at = last - (count - 1 - i) * DAY;
+    r.id = `r-${r.finished_at}`;
+    for (const [k, cause] of Object.keys(r.scores).entries()) {
+      if (r.scores[cause] !== null) r.scores[cause] = (r.scores[cause] + 17 * i + 29 * k + 41 * salt) % 101;
+    }
+    const timings = r.timings || (r.responses && r.responses.timings) || {};
+    for (const [k, id] of Object.keys(timings).entries()) timings[id] = 2_500 + ((i * 7919 + k * 104_729 + salt * 613) % 9_000);
+    results.push(r);
+  }
+  return results;
+}
+
+/** The profile in use of a stored document (a document from before profiles is its own). */
+const activeProfile = (doc) => (Array.isArray(doc.profiles) ? doc.profiles.find((p) => p.id === doc.active) || doc.profiles[0] : doc);
+
+/**
  * The stored document with RESULTS finished assessments and REVIEWS daily reviews, each
- * result a copy of the one the diagnostic above stored, with realistic answer timings
- * (seconds, not the milliseconds a robot takes) and varied scores.
+ * result a copy of the one the diagnostic above stored.
  */
 function bigDocument(stored) {
   const doc = JSON.parse(stored);
-  const profile = Array.isArray(doc.profiles) ? doc.profiles.find((p) => p.id === doc.active) || doc.profiles[0] : doc;
+  const profile = activeProfile(doc);
   const sample = profile.results[0];
   const last = sample.finished_at;
-  const results = [];
-  for (let i = 0; i < RESULTS; i++) {
-    const r = structuredClone(sample);
-    r.finished_at = last - (RESULTS - 1 - i) * DAY;
-    r.id = `r-${r.finished_at}`;
-    for (const [k, cause] of Object.keys(r.scores).entries()) {
-      if (r.scores[cause] !== null) r.scores[cause] = (r.scores[cause] + 17 * i + 29 * k) % 101;
-    }
-    const timings = r.timings || (r.responses && r.responses.timings) || {};
-    for (const [k, id] of Object.keys(timings).entries()) timings[id] = 2_500 + ((i * 7919 + k * 104_729) % 9_000);
-    results.push(r);
-  }
+  const results = copies(sample, RESULTS);
   const reviews = [];
   for (let d = 0; d < REVIEWS; d++) {
     const day = last - (REVIEWS - 1 - d) * DAY;
@@ -219,29 +250,76 @@ function bigDocument(stored) {
   };
 }
 
-/** Loads the app (HTTP cache warm) with `json` stored, or nothing; then opens History. */
-async function storedLoad(browser, json) {
+/**
+ * A manager's device: REPS profiles ("Rep 1".., ids p1..), RESULTS_PER_REP results each,
+ * copied from the diagnostic's one (null if the stored document has no profiles).
+ */
+function teamDocument(stored) {
+  const doc = JSON.parse(stored);
+  if (!Array.isArray(doc.profiles)) return null;
+  const sample = activeProfile(doc).results[0];
+  doc.profiles = Array.from({ length: REPS }, (_, p) => ({
+    id: `p${p + 1}`,
+    name: `Rep ${p + 1}`,
+    progress: null,
+    results: copies(sample, RESULTS_PER_REP, p + 1),
+    done: {},
+    reviews: [],
+  }));
+  doc.active = 'p1';
+  return JSON.stringify(doc);
+}
+
+/** A new phone context at the app with `json` stored (or nothing), ready (HTTP cache warm). */
+async function loadWith(browser, json) {
   const context = await browser.newContext(phone);
-  await context.addInitScript(instrument, { autoStart: false });
+  await context.addInitScript(instrument, { autoStart: null });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.ready !== null);
   if (json) await page.evaluate((v) => localStorage.setItem('groove', v), json);
   await page.reload();
   await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
+  return { context, page };
+}
+
+/** The last click the instrument timed. */
+const lastClick = async (page) => {
+  const clicks = (await read(page)).clicks;
+  return clicks[clicks.length - 1];
+};
+
+/** Loads the app (HTTP cache warm) with `json` stored, or nothing; then opens History. */
+async function storedLoad(browser, json) {
+  const { context, page } = await loadWith(browser, json);
   const ready = (await read(page)).ready;
   const history = page.getByRole('navigation').getByRole('button', { name: 'History' });
   let open = null;
   if (await history.count()) {
     await history.click();
     await settle(page);
-    const clicks = (await read(page)).clicks;
-    open = clicks[clicks.length - 1];
     const rows = await page.locator('main .result-row').count();
-    open = { ...open, rows };
+    open = { ...(await lastClick(page)), rows };
   }
   await context.close();
   return { ready, history: open };
+}
+
+/** Loads the app with the team's document stored, opens Data, then times the team view. */
+async function teamLoad(browser, json) {
+  const { context, page } = await loadWith(browser, json);
+  await page.getByRole('navigation').getByRole('button', { name: 'Data', exact: true }).click();
+  await settle(page);
+  const button = page.locator('[data-testid=open-team]');
+  let open = null;
+  if (await button.count()) {
+    await button.click();
+    await settle(page);
+    const rows = await page.locator('main [data-testid=team] tbody tr').count();
+    open = { ...(await lastClick(page)), rows };
+  }
+  await context.close();
+  return open;
 }
 
 /**
@@ -309,18 +387,23 @@ async function widgetOn(browser, host, app) {
 const browser = await chromium.launch(launchOptions);
 try {
   const report = { chromium: browser.version(), url, runs };
+  // The diagnostic first: it makes the rating request whose cold loads are compared with the
+  // seller's, so the two kinds alternate and share whatever else the machine is doing.
+  const d = await diagnostic(browser);
+  report.diagnostic = { steps: d.steps, clicks: d.clicks, events: d.events };
+  console.error(`bench: a whole diagnostic done (${d.steps} steps)${d.askLink ? ', a rating request made' : ''}`);
+
   const cold = [];
+  const raterCold = [];
   for (let i = 0; i < runs; i++) {
     const { sample, requests } = await coldLoad(browser, i === 0);
     if (i === 0) report.requests = requests;
     cold.push(sample);
+    if (d.askLink) raterCold.push((await coldLoad(browser, false, d.askLink, 'Begin')).sample);
   }
   report.cold = cold;
-  console.error(`bench: ${runs} cold loads done`);
-
-  const d = await diagnostic(browser);
-  report.diagnostic = { steps: d.steps, clicks: d.clicks, events: d.events };
-  console.error(`bench: a whole diagnostic done (${d.steps} steps)`);
+  report.rater_cold = raterCold;
+  console.error(`bench: ${runs} cold loads done, ${raterCold.length} of a rating request`);
 
   const big = bigDocument(d.stored);
   const { json, ...facts } = big;
@@ -335,6 +418,14 @@ try {
   }
   report.storage = storage;
   console.error(`bench: ${runs} loads with ${facts.results} stored results done`);
+
+  const team = teamDocument(d.stored);
+  report.team = { reps: REPS, results_per_rep: RESULTS_PER_REP, open: [] };
+  for (let i = 0; team && i < runs; i++) {
+    const open = await teamLoad(browser, team);
+    if (open) report.team.open.push(open);
+  }
+  console.error(`bench: ${report.team.open.length} team views of ${REPS} reps x ${RESULTS_PER_REP} results done`);
 
   report.widget = await widget(browser);
   console.error(report.widget ? 'bench: the widget on a host page done' : 'bench: no embed.js, no widget measured');

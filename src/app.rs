@@ -8,6 +8,8 @@ use crate::pages::gaps::GapsView;
 use crate::pages::history::HistoryView;
 use crate::pages::keep::KeepView;
 use crate::pages::plan::PlanView;
+use crate::pages::rate::RateView;
+use crate::pages::reply::ReplyView;
 use crate::pages::review::ReviewView;
 use crate::pages::shared::SharedView;
 use crate::pages::team::TeamView;
@@ -37,10 +39,6 @@ enum BankSource {
     Broken(String),
 }
 
-fn requested_bank() -> Option<String> {
-    browser::query_pairs().into_iter().find(|(k, v)| k == "bank" && !v.trim().is_empty()).map(|(_, v)| v)
-}
-
 fn shipped(notice: Option<String>, embed: &Rc<EmbedOptions>) -> BankSource {
     match Bank::default_bank() {
         Ok(bank) => BankSource::Ready(content_of(bank, embed), notice),
@@ -60,7 +58,7 @@ pub fn app() -> Html {
         Rc::new(options)
     });
     let embed: Rc<EmbedOptions> = (*embed).clone();
-    let requested = use_memo((), |_| requested_bank());
+    let requested = use_memo((), |_| browser::bank_param());
     // Start-up is three tasks: mount this shell; read the bank; render Groove. Each is short
     // enough not to block a slow phone, where one task doing all three would. index.html's
     // painted first screen goes in the task where the app's own appears (Yew renders on the
@@ -138,9 +136,10 @@ fn groove(props: &GrooveProps) -> Html {
             state.screen = Screen::Review;
             browser::clear_fragment();
         }
-        // The widget's hand-off (`#keep=`): show what it adds; it is merged only on consent.
-        if let Some(text) = browser::keep_fragment() {
-            state.screen = Screen::Keep(state.plan_keep(&text));
+        // The widget's hand-off (`#keep=`), a rating request (`#ask=`) or a rater's reply
+        // (`#reply=`): each opens its own screen, and changes nothing without consent.
+        if let Some((name, text)) = browser::link_fragment().filter(|(name, _)| *name != "share") {
+            state.open_link(name, &text, now);
         }
         if let Some(notice) = bank_notice {
             state.notice = Some(match state.notice.take() {
@@ -202,6 +201,18 @@ fn groove(props: &GrooveProps) -> Html {
             }
         });
     }
+    // A link pasted into a tab already showing Groove changes only the fragment: open it too.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = browser::on_fragment_change(move || {
+                if let Some((name, text)) = browser::link_fragment() {
+                    dispatch.dispatch(Action::OpenLink { name, text, now: browser::now() });
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // A new version waiting: offered, never applied by itself.
     {
         let dispatch = state.dispatcher();
@@ -243,6 +254,8 @@ fn groove(props: &GrooveProps) -> Html {
         Screen::Data => html! { <DataView state={state.clone()} /> },
         Screen::Shared(shared) => html! { <SharedView state={state.clone()} shared={shared.clone()} /> },
         Screen::Keep(keep) => html! { <KeepView state={state.clone()} keep={keep.clone()} /> },
+        Screen::Rate(rating) => html! { <RateView state={state.clone()} rating={rating.clone()} /> },
+        Screen::Reply(incoming) => html! { <ReplyView state={state.clone()} incoming={incoming.clone()} /> },
     };
     html! {
         <div class="shell">

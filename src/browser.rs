@@ -4,6 +4,7 @@
 //! Every function returns a value; nothing here panics on a missing API.
 
 use groove_core::days::{days_from_civil, Day};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -54,9 +55,35 @@ pub fn share_fragment() -> Option<String> {
     fragment_after("#share=")
 }
 
-/// The text after `#keep=`, if the page was opened from the widget's hand-off.
-pub fn keep_fragment() -> Option<String> {
-    fragment_after("#keep=")
+/// The links that open a screen of their own, by the fragment's name: `share`, `keep`,
+/// `ask` (a rating request) and `reply` (a rater's answer). The name and the text after `=`.
+pub fn link_fragment() -> Option<(&'static str, String)> {
+    ["share", "keep", "ask", "reply"].into_iter().find_map(|name| Some((name, fragment_after(&format!("#{name}="))?)))
+}
+
+/// Calls `on_change` when the fragment changes in place (a link pasted into a tab that
+/// already shows Groove); stops listening when the returned value is dropped.
+pub fn on_fragment_change(on_change: impl Fn() + 'static) -> FragmentListener {
+    let listener = Closure::<dyn Fn()>::new(on_change);
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+    }
+    FragmentListener { window, listener }
+}
+
+/// The listener of [`on_fragment_change`]; removed when dropped.
+pub struct FragmentListener {
+    window: Option<web_sys::Window>,
+    listener: Closure<dyn Fn()>,
+}
+
+impl Drop for FragmentListener {
+    fn drop(&mut self) {
+        if let Some(w) = &self.window {
+            let _ = w.remove_event_listener_with_callback("hashchange", self.listener.as_ref().unchecked_ref());
+        }
+    }
 }
 
 fn fragment_after(prefix: &str) -> Option<String> {
@@ -70,6 +97,19 @@ fn fragment_after(prefix: &str) -> Option<String> {
 pub fn app_url() -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// A link to Groove at top level with `fragment` (after `#`), keeping a coach's `?bank=`,
+/// so whoever opens it answers or reads the same questions.
+pub fn app_link(fragment: &str) -> String {
+    let query =
+        bank_param().map(|v| format!("?bank={}", String::from(js_sys::encode_uri_component(&v)))).unwrap_or_default();
+    format!("{}{query}#{fragment}", app_url())
+}
+
+/// The coach's bank named by `?bank=PATH`, if any.
+pub fn bank_param() -> Option<String> {
+    query_pairs().into_iter().find(|(k, v)| k == "bank" && !v.trim().is_empty()).map(|(_, v)| v)
 }
 
 /// Whether the page was opened at `#review` (the daily reminder's link).

@@ -8,8 +8,9 @@
 use crate::storage::Loaded;
 use groove_core::answers::{Answer, Reply};
 use groove_core::bank::Bank;
+use groove_core::rater::{Rating, Request};
 use groove_core::schema::Review;
-use groove_core::schema::{Document, Progress};
+use groove_core::schema::{Document, Progress, Rater};
 use groove_core::share::{ShareError, Shared};
 use groove_core::transfer::ImportSummary;
 use groove_core::wizard::Wizard;
@@ -58,6 +59,20 @@ pub enum Screen {
     /// A result handed over from the widget: the merged document and what it adds, or why
     /// the link cannot be used. Applied only on consent.
     Keep(Result<Rc<(Document, ImportSummary)>, String>),
+    /// Someone rating a seller from a request link (`#ask=`): their answers live here, in
+    /// memory only, and leave with the screen. Or why the link cannot be used.
+    Rate(Result<Rc<Rating>, String>),
+    /// A rater's reply link (`#reply=`) opened by the seller: whose view, which result it
+    /// belongs to; kept only on consent. Or why the link cannot be used.
+    Reply(Result<Rc<Incoming>, String>),
+}
+
+/// A reply link read against this device: the view it carries and where it belongs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Incoming {
+    pub rater: Rater,
+    /// The (profile id, result id) whose request it answers, if that result is here.
+    pub target: Option<(String, String)>,
 }
 
 /// Whether changes can be kept, decided once at load.
@@ -174,6 +189,35 @@ pub enum Action {
     },
     /// Another tab saved a newer document.
     External(Document),
+    /// A link's fragment (`share`, `keep`, `ask` or `reply`, and its text) opened in place.
+    OpenLink {
+        name: &'static str,
+        text: String,
+        now: u64,
+    },
+    /// The rater answered an item (None: "I can't judge this").
+    Rate {
+        item: String,
+        answer: Option<Answer>,
+    },
+    /// The rater moved back or on.
+    RateGo(isize),
+    /// Keep a rater's view with a result, on the seller's consent.
+    KeepRater {
+        profile: String,
+        result: String,
+        rater: Rater,
+    },
+    /// Keep a result opened from a share link with a person's results.
+    KeepShared {
+        profile: String,
+        shared: Shared,
+    },
+    RemoveRater {
+        profile: String,
+        result: String,
+        rater: String,
+    },
 }
 
 impl State {
@@ -247,6 +291,33 @@ impl State {
             p.name = self.doc.profile().name.clone();
         }
         Ok(Rc::new(groove_core::transfer::merge(&self.doc, incoming)))
+    }
+
+    /// Opens the screen of a link's fragment, by its name (see `browser::link_fragment`).
+    pub fn open_link(&mut self, name: &str, text: &str, now: u64) {
+        self.screen = match name {
+            "share" => Screen::Shared(groove_core::share::decode(text)),
+            "keep" => Screen::Keep(self.plan_keep(text)),
+            "ask" => Screen::Rate(self.plan_rate(text)),
+            "reply" => Screen::Reply(self.plan_reply(text, now)),
+            _ => return,
+        };
+        self.from_gaps = false;
+    }
+
+    /// A request link (`#ask=` text) read against the bank in use.
+    pub fn plan_rate(&self, text: &str) -> Result<Rc<Rating>, String> {
+        let request = Request::decode(text).map_err(|e| e.to_string())?;
+        request.answered_with(&self.content.bank).map_err(|e| e.to_string())?;
+        Ok(Rc::new(Rating::new(request)))
+    }
+
+    /// A reply link (`#reply=` text) read against the bank in use and this device's results.
+    pub fn plan_reply(&self, text: &str, now: u64) -> Result<Rc<Incoming>, String> {
+        let reply = groove_core::rater::Reply::decode(text).map_err(|e| e.to_string())?;
+        let view = reply.view(&self.content.bank).map_err(|e| e.to_string())?;
+        let rater = Rater { id: reply.id(), name: reply.name.clone(), received_at: now, view };
+        Ok(Rc::new(Incoming { rater, target: self.doc.requested_by(&reply.request) }))
     }
 
     pub fn responses(&self) -> Option<&Responses> {
@@ -452,6 +523,35 @@ impl Reducible for State {
                 s.storage_writes += 1;
             }
             Action::Saved(Err(why)) => s.save = SaveStatus::Failed(why),
+            Action::OpenLink { name, text, now } => s.open_link(name, &text, now),
+            Action::Rate { item, answer } => {
+                let Screen::Rate(Ok(rating)) = &mut s.screen else { return self };
+                Rc::make_mut(rating).answer(&item, answer);
+            }
+            Action::RateGo(by) => {
+                let items = s.content.bank.items().len();
+                let Screen::Rate(Ok(rating)) = &mut s.screen else { return self };
+                Rc::make_mut(rating).go(by, items);
+            }
+            Action::KeepRater { profile, result, rater } => {
+                // The result opens in its own profile (a manager keeps one per rep).
+                let kept = s.doc_mut().keep_rater(&profile, &result, rater);
+                let switched = s.doc.active != profile && s.doc_mut().switch_profile(&profile);
+                if kept || switched {
+                    s.changed();
+                }
+                s.screen = Screen::Result(result);
+            }
+            Action::KeepShared { profile, shared } => {
+                let Some(id) = s.doc_mut().keep_shared(&profile, &shared) else { return self };
+                s.doc_mut().switch_profile(&profile);
+                s.screen = Screen::Result(id);
+                s.changed();
+            }
+            Action::RemoveRater { profile, result, rater } => {
+                s.doc_mut().remove_rater(&profile, &result, &rater);
+                s.changed();
+            }
             Action::External(doc) => {
                 if doc.revision <= s.doc.revision || s.persistence != Persistence::Saving {
                     return self;

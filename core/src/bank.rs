@@ -15,6 +15,9 @@ pub const DEFAULT_BANK_JSON: &str = include_str!("../bank/default.json");
 /// untagged actions) was the first shipped bank; results taken with it keep their scores.
 pub const BANK_FORMAT: u32 = 2;
 
+/// Words that make an item's `text_other` speak as the rater instead of about the seller.
+pub const FIRST_PERSON: [&str; 5] = ["i", "i'm", "me", "my", "mine"];
+
 /// Words that say how often: a frequency item's stem must not carry them, because its
 /// answer scale already does ("Never" … "Almost always").
 pub const FREQUENCY_WORDS: [&str; 16] = [
@@ -58,6 +61,9 @@ pub struct RawBank {
     /// The label of the answer every scored item offers besides its scale: it counts
     /// neither as answered nor as unhealthy.
     pub not_applicable: String,
+    /// The label of the answer a rater gives when they cannot judge an item of someone
+    /// else's work: it counts as no answer.
+    pub cant_judge: String,
     pub causes: Vec<CauseInfo>,
     pub items: Vec<Item>,
     pub stories: Vec<Story>,
@@ -99,6 +105,9 @@ pub struct Texts {
     pub best: String,
     /// `{weekly}`, `{daily}`: the conversations the target needs, from the seller's numbers.
     pub daily: String,
+    /// `{habit}`, `{text}`, `{own}`, `{others}`: the largest blind spot, its statement, the
+    /// seller's answer and the raters' (scale labels), to talk about first.
+    pub talk_first: String,
 }
 
 /// What a manager asks, and what not to do, when supporting a rep weak on one cause.
@@ -173,6 +182,10 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opposite: Option<String>,
     pub text: String,
+    /// The same behaviour seen by someone else (a manager, coach or peer rating the
+    /// seller): third person, on the same scale. Missing in a bank is a named problem.
+    #[serde(default)]
+    pub text_other: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,6 +308,10 @@ impl Bank {
         &self.0.not_applicable
     }
 
+    pub fn cant_judge(&self) -> &str {
+        &self.0.cant_judge
+    }
+
     pub fn no_cause(&self) -> &Outward {
         &self.0.no_cause
     }
@@ -390,6 +407,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
         }
     }
     empty("not_applicable (the \"doesn't apply\" answer)".into(), &bank.not_applicable, &mut problems);
+    empty("cant_judge (a rater's \"I can't judge this\")".into(), &bank.cant_judge, &mut problems);
 
     // Ids are unique across everything a result or a plan refers to.
     let mut seen = BTreeSet::new();
@@ -446,10 +464,20 @@ fn validate(bank: &RawBank) -> Vec<String> {
             }
             _ => {}
         }
-        let lower = item.text.to_ascii_lowercase();
-        if let Some(word) = FREQUENCY_WORDS.iter().find(|w| has_word(&lower, w)) {
+        for (field, text) in [("text", &item.text), ("text_other", &item.text_other)] {
+            let lower = text.to_ascii_lowercase();
+            if let Some(word) = FREQUENCY_WORDS.iter().find(|w| has_word(&lower, w)) {
+                problems.push(format!(
+                    "item \"{}\" {field} says \"{word}\": the answer scale says how often, so the text must not",
+                    item.id
+                ));
+            }
+        }
+        // A rater answers about someone else: the text is theirs, never the rater's own.
+        let lower = item.text_other.to_ascii_lowercase();
+        if let Some(word) = FIRST_PERSON.iter().find(|w| has_word(&lower, w)) {
             problems.push(format!(
-                "item \"{}\" says \"{word}\": the answer scale says how often, so the text must not",
+                "item \"{}\" text_other says \"{word}\": it is read by someone rating the seller, so it speaks of \"they\"",
                 item.id
             ));
         }
@@ -526,6 +554,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
         ("texts.stall", &bank.texts.stall, &["{deals}", "{stage}", "{stopped}"][..]),
         ("texts.best", &bank.texts.best, &["{habit}"][..]),
         ("texts.daily", &bank.texts.daily, &["{weekly}", "{daily}"][..]),
+        ("texts.talk_first", &bank.texts.talk_first, &["{habit}", "{text}", "{own}", "{others}"][..]),
     ] {
         for hole in holes {
             if !text.contains(hole) {
@@ -537,6 +566,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
     for item in &bank.items {
         unique(&item.id, "item", &mut problems);
         empty(format!("item \"{}\"", item.id), &item.text, &mut problems);
+        empty(format!("item \"{}\" text_other", item.id), &item.text_other, &mut problems);
     }
     if bank.stories.is_empty() {
         problems.push("the bank has no stories".into());
@@ -688,7 +718,7 @@ mod tests {
 
     #[test]
     fn format_2_rules_are_each_named() {
-        let cases: [(&str, Edit, &str); 9] = [
+        let cases: [(&str, Edit, &str); 12] = [
             ("format", |v| v["format"] = 1.into(), "format is 1"),
             (
                 "frequency word",
@@ -744,6 +774,30 @@ mod tests {
                 "answers to \"training-1\", which is not an item",
             ),
             ("severe typo", |v| v["severe"][0]["when"] = "sever".into(), "the only value is \"severe\""),
+            (
+                "first person for a rater",
+                |v| {
+                    let i = item_at(v, "discipline-plan");
+                    v["items"][i]["text_other"] = "I plan my next day.".into();
+                },
+                "text_other says \"i\"",
+            ),
+            (
+                "no text for a rater",
+                |v| {
+                    let i = item_at(v, "effort-target");
+                    v["items"][i].as_object_mut().unwrap().remove("text_other");
+                },
+                "\"effort-target\" text_other has empty text",
+            ),
+            (
+                "frequency word for a rater",
+                |v| {
+                    let i = item_at(v, "discipline-plan");
+                    v["items"][i]["text_other"] = "They always plan.".into();
+                },
+                "text_other says \"always\"",
+            ),
         ];
         for (what, edit, needle) in cases {
             let mut v = default_value();

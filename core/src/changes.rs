@@ -3,7 +3,8 @@
 
 use crate::answers::{Answer, Reply, Responses};
 use crate::bank::Bank;
-use crate::schema::{Document, Profile, Progress, Review, StoredResult};
+use crate::schema::{Document, Profile, Progress, Rater, Review, StoredResult, SHARED_BANK};
+use crate::share::Shared;
 use crate::stall::MAX_DEALS;
 
 impl Profile {
@@ -109,6 +110,58 @@ impl Document {
         true
     }
 
+    /// The result a reply answers, as (profile id, result id): the one whose request id
+    /// (`rater::request_id`) the reply carries, on any profile.
+    pub fn requested_by(&self, request: &str) -> Option<(String, String)> {
+        self.profiles.iter().find_map(|p| {
+            let r = p.results.iter().find(|r| crate::rater::request_id(&r.id) == request)?;
+            Some((p.id.clone(), r.id.clone()))
+        })
+    }
+
+    /// Keeps a rater's view with a result; false when there is no such result or this
+    /// reply (by its id) is already kept there.
+    pub fn keep_rater(&mut self, profile: &str, result: &str, rater: Rater) -> bool {
+        let found = self.profiles.iter_mut().filter(|p| p.id == profile).flat_map(|p| &mut p.results);
+        let Some(r) = found.into_iter().find(|r| r.id == result) else { return false };
+        if r.raters.iter().any(|k| k.id == rater.id) {
+            return false;
+        }
+        r.raters.push(rater);
+        true
+    }
+
+    /// Removes a rater's view from a result.
+    pub fn remove_rater(&mut self, profile: &str, result: &str, rater: &str) {
+        let found = self.profiles.iter_mut().filter(|p| p.id == profile).flat_map(|p| &mut p.results);
+        for r in found.filter(|r| r.id == result) {
+            r.raters.retain(|k| k.id != rater);
+        }
+    }
+
+    /// Keeps a result opened from a share link with a person's results (a manager keeping a
+    /// rep's result): its scores, verdict and flags, no answers, taken on the link's day
+    /// (at noon UTC). Its id, or None when there is no such profile. The same link kept
+    /// twice is one result.
+    pub fn keep_shared(&mut self, profile: &str, shared: &Shared) -> Option<String> {
+        let id = format!("s{:08x}", crate::share::fnv1a(&crate::share::encode(shared)));
+        let p = self.profiles.iter_mut().find(|p| p.id == profile)?;
+        if !p.results.iter().any(|r| r.id == id) {
+            p.results.push(StoredResult {
+                id: id.clone(),
+                finished_at: u64::try_from(shared.day).unwrap_or(0) * 86_400_000 + 12 * 3_600_000,
+                bank: SHARED_BANK.into(),
+                responses: Responses::default(),
+                scores: shared.scores.clone(),
+                primary: shared.verdict.primary,
+                pattern: shared.verdict.pattern,
+                flags: shared.flags.clone(),
+                raters: Vec::new(),
+            });
+        }
+        Some(id)
+    }
+
     /// Adds a named profile (`p<now>`) and uses it; its id.
     pub fn add_profile(&mut self, name: &str, now: u64) -> String {
         let id = format!("p{now}");
@@ -135,6 +188,53 @@ mod tests {
             note: String::new(),
             saved_at: 1,
         }
+    }
+
+    #[test]
+    fn a_shared_result_is_kept_once_with_a_person_and_reads_the_same_verdict() {
+        let b = bank();
+        let mut doc = Document::new();
+        let sam = doc.add_profile("Sam", 5);
+        let scores = crate::PerCause { training: Some(80), effort: Some(30), discipline: Some(70), feedback: Some(75) };
+        let answered = crate::PerCause::from_fn(|_| 8);
+        let v = crate::diagnosis::verdict(&crate::diagnosis::scores_only(&scores, &answered), &[]);
+        let shared = Shared { scores, answered, flags: Vec::new(), verdict: v.clone(), day: 20_780 };
+        let link = crate::share::encode(&shared);
+        let shared = crate::share::decode(&link).unwrap();
+        assert_eq!(doc.keep_shared("nobody", &shared), None);
+        let id = doc.keep_shared(&sam, &shared).unwrap();
+        assert_eq!(doc.keep_shared(&sam, &shared), Some(id.clone()), "the same link twice is one result");
+        let p = doc.profiles.iter().find(|p| p.id == sam).unwrap();
+        assert_eq!(p.results.len(), 1);
+        let r = &p.results[0];
+        assert_eq!((r.primary, r.pattern), (v.primary, v.pattern));
+        assert_eq!(crate::days::iso_date((r.finished_at / 86_400_000) as i64), crate::days::iso_date(20_780));
+        assert_eq!(crate::schema::diagnose_result(&b, r).verdict.weak, v.weak);
+        // It survives a save.
+        assert_eq!(crate::schema::decode(&crate::schema::encode(&doc)).unwrap(), doc);
+    }
+
+    #[test]
+    fn a_reply_finds_its_result_is_kept_once_and_can_be_removed() {
+        let b = bank();
+        let mut doc = Document::new();
+        let other = doc.add_profile("Rep", 5);
+        doc.profile_mut().start(6, "x");
+        let result = doc.profile_mut().finish(&b, 7).unwrap();
+        doc.switch_profile(crate::schema::DEFAULT_PROFILE);
+        let request = crate::rater::request_id(&result);
+        assert_eq!(doc.requested_by(&request), Some((other.clone(), result.clone())));
+        assert_eq!(doc.requested_by("00000000"), None);
+        let rater = Rater { id: "c0ffee00".into(), name: "Dana".into(), received_at: 9, view: Default::default() };
+        assert!(doc.keep_rater(&other, &result, rater.clone()));
+        assert!(!doc.keep_rater(&other, &result, rater.clone()), "the same reply is kept once");
+        assert!(!doc.keep_rater(&other, "nope", rater.clone()));
+        let second = Rater { id: "c0ffee01".into(), ..rater };
+        assert!(doc.keep_rater(&other, &result, second));
+        doc.remove_rater(&other, &result, "c0ffee00");
+        let kept: Vec<&str> =
+            doc.profiles.iter().flat_map(|p| &p.results).flat_map(|r| &r.raters).map(|r| r.id.as_str()).collect();
+        assert_eq!(kept, vec!["c0ffee01"]);
     }
 
     #[test]

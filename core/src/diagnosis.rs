@@ -802,6 +802,7 @@ pub(crate) mod tests {
             primary: Some(Cause::Effort),
             pattern: Pattern::Single,
             flags: vec![Flag::TooFast],
+            raters: Vec::new(),
         };
         let same = diagnose_result(&b, &result);
         assert_eq!(same.primary(), Some(Cause::Training), "same bank: recomputed from the answers");

@@ -80,6 +80,10 @@ pub struct Plan {
     pub kind_note: Option<String>,
     /// Outside changes the person named (option texts), to take to the team.
     pub outside_changes: Vec<String>,
+    /// When someone rated the seller: the largest blind spot, to talk about first (see
+    /// [`talk_first`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub talk_first: Option<String>,
 }
 
 impl Plan {
@@ -214,6 +218,7 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
         stories: responses.stories.iter().filter_map(|id| bank.story(id)).cloned().collect(),
         kind_note: responses.self_talk.filter(|a| a.value() >= 4).map(|_| bank.self_talk().note.clone()),
         outside_changes,
+        talk_first: None,
     }
 }
 
@@ -272,10 +277,43 @@ fn best_habit(diagnosis: &Diagnosis) -> Option<&str> {
         .map(|(_, (d, _))| d.habit.as_str())
 }
 
+/// What to talk about first when people rated the seller: the largest blind spot (the
+/// habit the raters see as least healthy against the seller's own view), as the bank's
+/// `texts.talk_first` with both answers as scale labels. None without a blind spot.
+pub fn talk_first(bank: &Bank, outside: &crate::outside::Outside) -> Option<String> {
+    let first = outside.blind_spots.first()?;
+    let (item, seen) = (bank.item(first)?, outside.item(first)?);
+    let label = |health: f64| {
+        let health = health.round().clamp(1.0, 5.0) as u8;
+        let raw = crate::Answer::new(health)?.health(item.reverse);
+        Some(bank.scale_label(item.scale, raw).to_string())
+    };
+    Some(
+        bank.texts()
+            .talk_first
+            .replace("{habit}", &item.habit)
+            .replace("{text}", &item.text)
+            .replace("{own}", &label(f64::from(seen.own?))?)
+            .replace("{others}", &label(seen.others?)?),
+    )
+}
+
+/// The plan of a finished result: its diagnosis, its own data and, when people rated the
+/// seller, what to talk about first.
+pub fn result_plan(bank: &Bank, result: &crate::schema::StoredResult) -> Plan {
+    let d = crate::schema::diagnose_result(bank, result);
+    let mut plan = build_plan(bank, &d, &result.responses);
+    if result.taken_with(bank) {
+        let outside = crate::outside::compare(bank, &result.responses, &result.views());
+        plan.talk_first = outside.and_then(|o| talk_first(bank, &o));
+    }
+    plan
+}
+
 /// The plan of a profile's latest result, kept: (result id, plan, actions done, actions).
 pub fn latest_plan(bank: &Bank, profile: &crate::schema::Profile) -> Option<(String, Plan, usize, usize)> {
     let latest = profile.latest()?;
-    let plan = build_plan(bank, &crate::schema::diagnose_result(bank, latest), &latest.responses);
+    let plan = result_plan(bank, latest);
     let ids: Vec<&str> = plan.actions().map(|a| a.id.as_str()).collect();
     let (done, total) = (ids.iter().filter(|id| profile.is_done(&latest.id, id)).count(), ids.len());
     Some((latest.id.clone(), plan, done, total))
@@ -290,6 +328,9 @@ pub struct Manager {
     /// The rep's strongest habit, to build on in the conversation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub best: Option<String>,
+    /// The largest blind spot, when people rated the rep: the conversation starts there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub talk_first: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -317,6 +358,7 @@ pub fn manager_part(bank: &Bank, plan: &Plan) -> Manager {
             })
             .collect(),
         best: plan.best.clone(),
+        talk_first: plan.talk_first.clone(),
     }
 }
 
@@ -343,6 +385,27 @@ mod tests {
         let d = diagnose(bank, r);
         let plan = build_plan(bank, &d, r);
         (d, plan)
+    }
+
+    #[test]
+    fn the_largest_blind_spot_is_what_to_talk_about_first_for_seller_and_manager() {
+        use crate::schema::{Rater, StoredResult};
+        let b = bank();
+        let own = uniform(&b, 4);
+        let mut result = StoredResult::finish("r1".into(), 1, &b, own.clone());
+        assert_eq!(result_plan(&b, &result).talk_first, None, "no rater, nothing to compare");
+        let mut view = crate::rater::View { answers: own.answers.clone(), ..Default::default() };
+        let item = b.item("effort-prospecting").unwrap();
+        assert!(!item.reverse);
+        view.answers.insert(item.id.clone(), Answer::new(1).unwrap());
+        view.answers.insert("discipline-plan".into(), Answer::new(2).unwrap());
+        result.raters.push(Rater { id: "x".into(), name: "Dana".into(), received_at: 2, view });
+        let plan = result_plan(&b, &result);
+        let line = plan.talk_first.clone().unwrap();
+        assert!(line.contains(&item.habit), "{line}");
+        let own_label = b.scale_label(item.scale, own.answers[&item.id].value());
+        assert!(line.contains(own_label) && line.contains(b.scale_label(item.scale, 1)), "{line}");
+        assert_eq!(manager_part(&b, &plan).talk_first, Some(line));
     }
 
     fn ids(actions: &[PlanAction]) -> Vec<&str> {

@@ -22,14 +22,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// One migration per past version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// A fixture of every version lives in `tests/fixtures/` and must load forever.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// One step: the document of one version in, the next version's out.
 type Migration = fn(Value) -> Result<Value, DecodeError>;
+
+/// The bank id of a result kept from a share link: its scores travel, its answers do not.
+pub const SHARED_BANK: &str = "shared";
 
 /// The id of the profile every device starts with; it has no name and never gets in the way.
 pub const DEFAULT_PROFILE: &str = "default";
@@ -123,7 +126,16 @@ fn v3_to_v4(mut value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
-/// The stored character of "doesn't apply to me".
+/// Version 5 adds what version 4 cannot hold: the views of the people who rated the seller,
+/// kept with the result they answered (`raters`). A version 4 result has none, so the step
+/// only renumbers; a version 4 Groove refuses a version 5 document as newer instead of
+/// dropping its raters.
+fn v4_to_v5(value: Value) -> Result<Value, DecodeError> {
+    Ok(value)
+}
+
+/// The stored character of "doesn't apply to me" (and, in a rater's answers, of "I can't
+/// judge this").
 const NOT_APPLICABLE: u8 = b'x';
 
 /// Answers as stored: one character at each item's position (`1`–`5`, or `x` for "doesn't
@@ -315,6 +327,21 @@ pub struct StoredResult {
     pub primary: Option<Cause>,
     pub pattern: Pattern,
     pub flags: Vec<Flag>,
+    /// The outside view: people who rated the seller, each from their reply link.
+    pub raters: Vec<Rater>,
+}
+
+/// Someone who rated the seller, as their reply link said: kept with the result the
+/// request came from, until the seller removes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rater {
+    /// The reply's check: the same reply opened twice is kept once.
+    pub id: String,
+    /// As the seller typed it in the request, or empty.
+    pub name: String,
+    /// When the seller kept it (ms since the epoch).
+    pub received_at: u64,
+    pub view: crate::rater::View,
 }
 
 impl StoredResult {
@@ -334,7 +361,13 @@ impl StoredResult {
             pattern: d.pattern(),
             flags: d.flags,
             responses,
+            raters: Vec::new(),
         }
+    }
+
+    /// The raters' views, for `outside::compare`.
+    pub fn views(&self) -> Vec<&crate::rater::View> {
+        self.raters.iter().map(|r| &r.view).collect()
     }
 
     /// Whether it was taken with `bank` (so its answers can be read against that bank's items).
@@ -517,6 +550,21 @@ struct CompactResult<'a> {
     pattern: Pattern,
     #[serde(default, skip_serializing_if = "no_items")]
     flags: Cow<'a, [Flag]>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    raters: Vec<CompactRater<'a>>,
+}
+
+/// A rater as stored: their answers as digits against the document's `items`, like a
+/// result's, with `x` for "I can't judge this".
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompactRater<'a> {
+    id: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    name: Cow<'a, str>,
+    at: u64,
+    #[serde(default)]
+    answers: String,
 }
 
 fn no_entries<K, V>(m: &BTreeMap<K, V>) -> bool {
@@ -532,16 +580,17 @@ impl<'a> Stored<'a> {
         let mut items: Vec<Cow<'a, str>> = Vec::new();
         let mut index: BTreeMap<&'a str, usize> = BTreeMap::new();
         for r in doc.profiles.iter().flat_map(|p| &p.results) {
-            for id in r.responses.answers.keys().chain(&r.responses.not_applicable) {
+            let raters = r.raters.iter().flat_map(|v| v.view.answers.keys().chain(&v.view.cant_judge));
+            for id in r.responses.answers.keys().chain(&r.responses.not_applicable).chain(raters) {
                 index.entry(id.as_str()).or_insert_with(|| {
                     items.push(Cow::Borrowed(id.as_str()));
                     items.len() - 1
                 });
             }
         }
-        let digits_of = |r: &Responses| {
-            let answered = r.answers.iter().map(|(id, a)| (id, b'0' + a.value()));
-            let not_applicable = r.not_applicable.iter().map(|id| (id, NOT_APPLICABLE));
+        let digits_of = |answers: &'a BTreeMap<String, Answer>, not_applicable: &'a BTreeSet<String>| {
+            let answered = answers.iter().map(|(id, a)| (id, b'0' + a.value()));
+            let not_applicable = not_applicable.iter().map(|id| (id, NOT_APPLICABLE));
             digits(answered.chain(not_applicable).filter_map(|(id, c)| index.get(id.as_str()).map(|&i| (i, c))))
         };
         let profiles = doc
@@ -558,7 +607,7 @@ impl<'a> Stored<'a> {
                         id: Cow::Borrowed(&r.id),
                         finished_at: r.finished_at,
                         bank: Cow::Borrowed(&r.bank),
-                        answers: digits_of(&r.responses),
+                        answers: digits_of(&r.responses.answers, &r.responses.not_applicable),
                         timings: Cow::Borrowed(&r.responses.timings),
                         facts: Cow::Borrowed(&r.responses.facts),
                         stories: Cow::Borrowed(&r.responses.stories),
@@ -569,6 +618,16 @@ impl<'a> Stored<'a> {
                         primary: r.primary,
                         pattern: r.pattern,
                         flags: Cow::Borrowed(&r.flags),
+                        raters: r
+                            .raters
+                            .iter()
+                            .map(|v| CompactRater {
+                                id: Cow::Borrowed(&v.id),
+                                name: Cow::Borrowed(&v.name),
+                                at: v.received_at,
+                                answers: digits_of(&v.view.answers, &v.view.cant_judge),
+                            })
+                            .collect(),
                     })
                     .collect(),
                 done: Cow::Borrowed(&p.done),
@@ -609,7 +668,18 @@ impl<'a> Stored<'a> {
             let mut results = Vec::with_capacity(p.results.len());
             for r in p.results {
                 let (answers, not_applicable) = answers_of(&r.answers)?;
+                let mut raters = Vec::with_capacity(r.raters.len());
+                for v in r.raters {
+                    let (answers, cant_judge) = answers_of(&v.answers)?;
+                    raters.push(Rater {
+                        id: v.id.into_owned(),
+                        name: v.name.into_owned(),
+                        received_at: v.at,
+                        view: crate::rater::View { answers, cant_judge },
+                    });
+                }
                 results.push(StoredResult {
+                    raters,
                     responses: Responses {
                         answers,
                         not_applicable,
@@ -660,6 +730,33 @@ mod tests {
 
     const V3_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v3.json");
     const V4_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v4.json");
+    const V5_FIXTURE: &str = include_str!("../../tests/fixtures/schema-v5.json");
+
+    #[test]
+    fn version_5_fixture_loads_forever_with_its_rater() {
+        let doc = decode(V5_FIXTURE).unwrap();
+        let r = &doc.profile().results[0];
+        assert_eq!(r.raters.len(), 1);
+        let rater = &r.raters[0];
+        assert_eq!(
+            (rater.id.as_str(), rater.name.as_str(), rater.received_at),
+            ("0badc0de", "Dana", 1_764_200_000_000)
+        );
+        assert_eq!(rater.view.answers.get("training-identify").map(|a| a.value()), Some(3));
+        assert_eq!(rater.view.answers.get("discipline-plan").map(|a| a.value()), Some(2));
+        assert!(rater.view.cant_judge.contains("training-connect"));
+        assert!(!rater.view.answers.contains_key("effort-prospecting"), "0 is no answer");
+        assert_eq!(r.responses.answers.get("discipline-plan").map(|a| a.value()), Some(5));
+        assert_eq!(decode(&encode(&doc)).unwrap(), doc);
+    }
+
+    #[test]
+    fn a_version_4_document_reads_as_version_5_with_no_raters() {
+        let doc = decode(V4_FIXTURE).unwrap();
+        assert_eq!(doc.schema, 5);
+        assert!(doc.profile().results.iter().all(|r| r.raters.is_empty()));
+        assert!(encode(&doc).starts_with("{\"schema\":5,"));
+    }
 
     #[test]
     fn version_1_fixture_loads_forever() {
@@ -724,10 +821,10 @@ mod tests {
 
     #[test]
     fn a_version_3_document_decodes_as_schema_4() {
-        assert_eq!(SCHEMA_VERSION, 4);
+        assert_eq!(SCHEMA_VERSION, 5);
         assert!(V3_FIXTURE.starts_with("{\"schema\":3,"));
         let doc = decode(V3_FIXTURE).unwrap();
-        assert_eq!(doc.schema, 4);
+        assert_eq!(doc.schema, SCHEMA_VERSION);
         // It keeps its stored scores and the (first) bank it came from.
         let r = &doc.profile().results[0];
         assert_eq!(r.bank, "groove-default");
@@ -738,7 +835,7 @@ mod tests {
         assert!(r.responses.not_applicable.is_empty());
         // Written back, it is a schema 4 document that reads the same.
         let again = encode(&doc);
-        assert!(again.starts_with("{\"schema\":4,"), "{again}");
+        assert!(again.starts_with("{\"schema\":5,"), "{again}");
         assert_eq!(decode(&again).unwrap(), doc);
     }
 
@@ -924,9 +1021,24 @@ mod tests {
                     primary: Some(Cause::Training),
                     pattern: Pattern::Single,
                     flags: vec![Flag::TooFast],
+                    raters: Vec::new(),
                 }];
+                let mut view = crate::rater::View::default();
+                for (n, id) in profile.results[0].responses.answers.keys().enumerate() {
+                    match Answer::new((n % 6) as u8) {
+                        Some(a) => view.answers.insert(id.clone(), a).map(|_| ()),
+                        None => view.cant_judge.insert(format!("{id}-seen")).then_some(()),
+                    };
+                }
+                profile.results[0].raters.push(Rater {
+                    id: "0badc0de".into(),
+                    name: "Ann".into(),
+                    received_at: at,
+                    view,
+                });
                 let mut before = profile.results[0].clone();
                 before.id = "earlier".into();
+                before.raters.clear();
                 let earlier = replies(earlier);
                 before.responses.answers = earlier.answers;
                 before.responses.not_applicable = earlier.not_applicable;

@@ -1,6 +1,6 @@
 //! A manager's view of the team: one row per person kept on this device, from their latest
 //! result (date, pattern, primary cause), how each cause moved since the one before, plan
-//! progress, and whether a retake is due.
+//! progress, whether a retake is due, and how many people gave an outside view of it.
 
 use crate::bank::Bank;
 use crate::cause::{Cause, PerCause};
@@ -26,6 +26,8 @@ pub struct Rep {
     pub plan_done: usize,
     pub plan_total: usize,
     pub retake_due: bool,
+    /// How many raters' views are kept with the latest result.
+    pub raters: usize,
 }
 
 /// The rows, in profile order (the page sorts them).
@@ -54,6 +56,7 @@ pub fn team(doc: &Document, bank: &Bank, now: u64) -> Vec<Rep> {
                 plan_done,
                 plan_total,
                 retake_due: latest.is_some_and(|r| now.saturating_sub(r.finished_at) >= RETAKE_AFTER_MS),
+                raters: latest.map_or(0, |r| r.raters.len()),
             }
         })
         .collect()
@@ -103,5 +106,11 @@ mod tests {
         assert!(row.plan_total > 1);
         assert!(row.retake_due, "38 days after the latest result");
         assert!(!team(&doc, &bank, 3 * day).iter().any(|r| r.retake_due));
+        assert_eq!(row.raters, 0);
+        let rater =
+            crate::schema::Rater { id: "r".into(), name: String::new(), received_at: 0, view: Default::default() };
+        assert!(doc.keep_rater(&sam, &latest, rater));
+        let rows = team(&doc, &bank, 3 * day);
+        assert_eq!(rows.iter().find(|r| r.profile == sam).map(|r| r.raters), Some(1), "an outside view exists");
     }
 }

@@ -6,6 +6,8 @@ pub mod gaps;
 pub mod history;
 pub mod keep;
 pub mod plan;
+pub mod rate;
+pub mod reply;
 pub mod result;
 pub mod review;
 pub mod shared;

@@ -134,6 +134,7 @@ pub fn plan_view(props: &Props) -> Html {
             <h1 id="plan-page-title" tabindex="-1" ref={heading.clone()}>{say::TITLE}</h1>
             <p data-testid="plan-progress">{say::done(done, total)}</p>
             <progress max={total.to_string()} value={done.to_string()} aria-label={say::PROGRESS}></progress>
+            if let Some(first) = &plan.talk_first { <p class="urgency" data-testid="talk-first">{first}</p> }
             {group(say::WEEK, &plan.week)}
             {group(say::MONTH, &plan.month)}
             {group(say::QUARTER, &plan.quarter)}

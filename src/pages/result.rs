@@ -11,16 +11,19 @@ use crate::widgets::backup::BackupNudge;
 use crate::widgets::chart::ScoreChart;
 use crate::widgets::deals::FunnelView;
 use crate::widgets::guide::ManagerGuide;
+use crate::widgets::outside::{AskSomeone, OutsideView};
 use crate::widgets::verdict;
 use groove_core::bank::Bank;
 use groove_core::diagnosis::{Band, Driver};
 use groove_core::ics::retake_reminder;
 use groove_core::numbers::{work_out, Step};
-use groove_core::plan::{build_plan, manager_part, PlanAction, PlanKind, Urgency};
+use groove_core::plan::{manager_part, result_plan, PlanAction, PlanKind, Urgency};
+use groove_core::rater::Request;
 use groove_core::schema::diagnose_result;
 use groove_core::share::{self, Shared};
 use groove_core::stall::funnel;
 use groove_core::Cause;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The sentences of this screen that are not the bank's, in one place for translation.
@@ -66,8 +69,15 @@ mod say {
     pub const KEEP: &str = "Keep this in Groove";
     pub const KEEP_WHY: &str = "Opens Groove in a new tab with this result, its plan checks and your reviews, to keep with your own history on this device.";
     pub const ALWAYS: &str = "Every slump is its own: talk it through with this person before changing anything.";
+    pub const CHECK_OUTWARD: &str = "Before you settle on causes outside you, check them: ask someone who sees your work (below), or add your numbers when you take Groove again.";
+    pub const ASK_COPIED: &str = "Link copied. Send it by email or chat; it opens Groove in their browser.";
+    pub const ASK_NOT_COPIED: &str =
+        "Copy the link below and send it by email or chat; it opens Groove in their browser.";
     pub fn first_bank(id: &str) -> String {
-        if id == "groove-default" {
+        if id == groove_core::schema::SHARED_BANK {
+            "This result was kept from a share link: its scores and verdict travelled, the answers behind them did not."
+                .into()
+        } else if id == "groove-default" {
             "This result was taken with Groove's first question bank. Its scores are as they were then; the answers behind them are not shown here.".into()
         } else {
             format!("This result was taken with another question bank (\u{201c}{id}\u{201d}). Its scores are as they were; the answers behind them are not shown here.")
@@ -107,6 +117,7 @@ pub fn result_view(props: &Props) -> Html {
     let export_file = use_export(state);
     let (backup_due, safari) = use_backup(state);
     let share_msg = use_state(|| None::<String>);
+    let ask = use_state(|| None::<(String, Option<String>)>);
     let heading = use_heading_focus(props.id.clone(), state.content.embed.embedded);
     let bank = state.content.bank.clone();
     let Some(result) = state.doc.profile().results.iter().find(|r| r.id == *props.id) else {
@@ -115,7 +126,10 @@ pub fn result_view(props: &Props) -> Html {
     let d = diagnose_result(&bank, result);
     let v = &d.verdict;
     let other_bank = !result.taken_with(&bank);
-    let plan = build_plan(&bank, &d, &result.responses);
+    let plan = result_plan(&bank, result);
+    // The outside view: what the people who rated this seller see, beside their own answers.
+    let outside = groove_core::outside::compare(&bank, &result.responses, &result.views());
+    let disagreement = outside.as_ref().and_then(|o| o.disagreement(v, &d.scores()));
     let manager = manager_part(&bank, &plan);
     let stall = funnel(&bank, &result.responses.deals);
     let (title, sub) = verdict::headline(&bank, v, plan.kind);
@@ -154,6 +168,35 @@ pub fn result_view(props: &Props) -> Html {
         }
     };
     let print = move |_| browser::print();
+    let on_ask = {
+        let (bank, id, ask) = (bank.clone(), result.id.clone(), ask.clone());
+        Callback::from(move |(about, to): (String, String)| {
+            let request = Request::new(&id, &bank, &browser::bank_param().unwrap_or_default(), &about, &to);
+            let link = browser::app_link(&format!("ask={}", request.encode()));
+            let ask = ask.clone();
+            ask.set(Some((link.clone(), None)));
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = browser::copy_text(&link).await;
+                let message = if copied { say::ASK_COPIED } else { say::ASK_NOT_COPIED };
+                ask.set(Some((link, Some(message.to_string()))));
+            });
+        })
+    };
+    let ask_section = html! {
+        <AskSomeone link={ask.as_ref().map(|a| a.0.clone())} message={ask.as_ref().and_then(|a| a.1.clone())}
+            embedded={state.content.embed.embedded} on_make={on_ask} />
+    };
+    let outside_section = outside.map(|o| {
+        let raters: Vec<(String, String)> = result.raters.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
+        let on_remove = {
+            let (s, profile, id) = (state.clone(), state.doc.active.clone(), result.id.clone());
+            Callback::from(move |rater| s.dispatch(Action::RemoveRater { profile: profile.clone(), result: id.clone(), rater }))
+        };
+        html! {
+            <OutsideView bank={bank.clone()} outside={Rc::new(o)} own={d.scores()} responses={Rc::new(result.responses.clone())}
+                {disagreement} {raters} {on_remove} />
+        }
+    });
 
     let actions = |title: &str, list: &[PlanAction]| {
         html! {
@@ -235,6 +278,9 @@ pub fn result_view(props: &Props) -> Html {
             <ScoreChart bank={bank.clone()} scores={d.scores()} primary={v.primary} />
             { for v.weak.iter().map(|&c| html! { <p class="summary" key={c.id()}><strong>{name(&bank, c)}{": "}</strong>{&bank.cause(c).summary}</p> }) }
             if plan.kind == PlanKind::Outward { <p class="summary">{&bank.outward().summary}</p> }
+            if plan.kind == PlanKind::Outward && result.raters.is_empty() && result.responses.numbers.is_empty() {
+                <p data-testid="check-outward">{say::CHECK_OUTWARD}</p>
+            }
             if plan.kind == PlanKind::NoCause { <p class="summary">{&bank.no_cause().summary}</p> }
             if !plan.outside_changes.is_empty() {
                 <p>{"You said these changed outside your control: "}{plan.outside_changes.join("; ")}{". Take them, with a proposed fix, to your team and manager."}</p>
@@ -264,6 +310,9 @@ pub fn result_view(props: &Props) -> Html {
                 }) }
             </section>
 
+            if let Some(section) = outside_section { {section} }
+            {ask_section}
+
             if let Some(section) = numbers_section { {section} }
 
             <section aria-labelledby="plan-title" class="plan">
@@ -273,6 +322,7 @@ pub fn result_view(props: &Props) -> Html {
                     Urgency::Mild => html! { <p class="urgency" data-testid="urgency">{say::MILD}</p> },
                     _ => html! {},
                 } }
+                if let Some(first) = &plan.talk_first { <p class="urgency" data-testid="talk-first">{first}</p> }
                 if let Some(note) = &plan.kind_note { <p class="kind">{note}</p> }
                 <div class="horizons">
                     {actions("Next 7 days", &plan.week)}
@@ -320,6 +370,7 @@ pub fn result_view(props: &Props) -> Html {
                     PlanKind::Unclear => html! { <p>{say::MANAGER_UNCLEAR}</p> },
                     PlanKind::Causes => html! { <ManagerGuide bank={bank.clone()} causes={plan.focus.clone()} /> },
                 } }
+                if let Some(first) = &manager.talk_first { <p data-testid="manager-talk-first"><strong>{first}</strong></p> }
                 if let Some(best) = &manager.best { <p>{"Build on it: "}{best}</p> }
                 <p>{say::ALWAYS}</p>
             </section>

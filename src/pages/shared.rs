@@ -1,5 +1,6 @@
 //! A result opened from a share link: read-only, clearly marked, with an offer to take the
-//! diagnostic oneself. A damaged link says why, and never panics.
+//! diagnostic oneself, and, on a device with several people, to keep it with one of them.
+//! A damaged link says why, and never panics.
 
 use crate::browser;
 use crate::hooks::use_heading_focus;
@@ -14,6 +15,14 @@ use groove_core::share::{ShareError, Shared};
 use groove_core::Pattern;
 use yew::prelude::*;
 
+/// The sentences of this screen about keeping a link, in one place for translation.
+mod say {
+    pub const KEEP_TITLE: &str = "Keep it with a person's results";
+    pub const KEEP_WHY: &str = "For a manager who keeps one profile per rep: the scores and the verdict join that person's history and the team view, marked as kept from a link.";
+    pub const KEEP: &str = "Keep it there";
+    pub const YOU: &str = "This device (no name)";
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub state: StateHandle,
@@ -24,6 +33,7 @@ pub struct Props {
 pub fn shared_view(props: &Props) -> Html {
     let state = &props.state;
     let heading = use_heading_focus((), state.content.embed.embedded);
+    let keep_for = use_state(|| None::<String>);
     let bank = state.content.bank.clone();
     let leave = {
         let s = state.clone();
@@ -47,6 +57,21 @@ pub fn shared_view(props: &Props) -> Html {
             let kind = if v.pattern == Pattern::Unclear { PlanKind::Unclear } else { PlanKind::NoCause };
             let (headline, sub) = verdict::headline(&bank, v, kind);
             let weak = v.weak.clone();
+            // A manager with a profile per rep can keep a rep's link with that rep.
+            let people: Vec<(String, String)> = state
+                .doc
+                .profiles
+                .iter()
+                .map(|p| (p.id.clone(), if p.name.is_empty() { say::YOU.to_string() } else { p.name.clone() }))
+                .collect();
+            let several = people.len() > 1;
+            let keep = (*keep_for).clone().map(|profile| {
+                let (s, shared) = (state.clone(), shared.clone());
+                move |_| {
+                    browser::clear_fragment();
+                    s.dispatch(Action::KeepShared { profile: profile.clone(), shared: shared.clone() });
+                }
+            });
             html! {
                 <section class="card shared" aria-labelledby="shared-title">
                     <p class="badge" data-testid="shared-badge">{"Shared result \u{00b7} read-only"}</p>
@@ -61,6 +86,31 @@ pub fn shared_view(props: &Props) -> Html {
                         <section aria-labelledby="shared-manager" class="manager">
                             <h2 id="shared-manager">{"For a manager supporting them"}</h2>
                             <ManagerGuide bank={bank.clone()} causes={weak.clone()} />
+                        </section>
+                    }
+                    if several {
+                        <section aria-labelledby="shared-keep" data-testid="shared-keep">
+                            <h2 id="shared-keep">{say::KEEP_TITLE}</h2>
+                            <p class="small">{say::KEEP_WHY}</p>
+                            <fieldset class="question">
+                                <legend class="visually-hidden">{say::KEEP_TITLE}</legend>
+                                <div class="options">
+                                { for people.iter().map(|(id, name)| {
+                                    let (keep_for, pid) = (keep_for.clone(), id.clone());
+                                    let checked = keep_for.as_deref() == Some(id.as_str());
+                                    html! {
+                                        <label key={id.clone()} class={classes!("choice", checked.then_some("checked"))} for={format!("shared-for-{id}")}>
+                                            <input type="radio" name="shared-for" id={format!("shared-for-{id}")} {checked}
+                                                onchange={move |_| keep_for.set(Some(pid.clone()))} />
+                                            <span>{name}</span>
+                                        </label>
+                                    }
+                                }) }
+                                </div>
+                            </fieldset>
+                            if let Some(keep) = keep {
+                                <div class="actions"><button type="button" onclick={keep}>{say::KEEP}</button></div>
+                            }
                         </section>
                     }
                     <div class="actions">

@@ -1,5 +1,5 @@
 //! A manager's view of the team: every person kept on this device in one sortable table
-//! (latest result, verdict, trend per cause, plan progress, retake due).
+//! (latest result, verdict, trend per cause, plan progress, retake due, outside view).
 
 use crate::browser;
 use crate::hooks::use_heading_focus;
@@ -21,6 +21,14 @@ mod say {
     pub const TREND: &str = "Since the result before";
     pub const PLAN: &str = "Plan";
     pub const RETAKE: &str = "Retake";
+    pub const OUTSIDE: &str = "Outside view";
+    pub fn raters(n: usize) -> String {
+        match n {
+            0 => "None yet".into(),
+            1 => "1 person".into(),
+            n => format!("{n} people"),
+        }
+    }
     pub const YOU: &str = "This device (no name)";
     pub const NONE_YET: &str = "No result yet";
     pub const DUE: &str = "Due";
@@ -46,6 +54,7 @@ enum Column {
     Verdict,
     Plan,
     Retake,
+    Outside,
 }
 
 #[derive(Properties, PartialEq)]
@@ -75,6 +84,7 @@ pub fn team_view(props: &Props) -> Html {
             Column::Verdict => verdict_text(state, a).cmp(&verdict_text(state, b)),
             Column::Plan => (a.plan_done * 1000 / a.plan_total.max(1)).cmp(&(b.plan_done * 1000 / b.plan_total.max(1))),
             Column::Retake => a.retake_due.cmp(&b.retake_due),
+            Column::Outside => a.raters.cmp(&b.raters),
         };
         if ascending {
             order
@@ -123,6 +133,7 @@ pub fn team_view(props: &Props) -> Html {
                     <th scope="col">{say::TREND}</th>
                     {header(Column::Plan, say::PLAN)}
                     {header(Column::Retake, say::RETAKE)}
+                    {header(Column::Outside, say::OUTSIDE)}
                     <th scope="col"><span class="visually-hidden">{say::OPEN}</span></th>
                 </tr></thead>
                 <tbody>
@@ -142,6 +153,7 @@ pub fn team_view(props: &Props) -> Html {
                             <td><ul class="trends">{trend(r)}</ul></td>
                             <td>{if r.plan_total > 0 { say::plan(r.plan_done, r.plan_total) } else { "\u{2013}".to_string() }}</td>
                             <td>{if r.retake_due { say::DUE } else { say::NOT_DUE }}</td>
+                            <td data-testid="team-outside">{say::raters(r.raters)}</td>
                             <td><button type="button" onclick={open} aria-label={format!("{} {}", say::OPEN, name_of(r))}>{say::OPEN}</button></td>
                         </tr>
                     }

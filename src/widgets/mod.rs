@@ -7,6 +7,7 @@ pub mod deals;
 pub mod guide;
 pub mod nav;
 pub mod numbers;
+pub mod outside;
 pub mod question;
 pub mod status;
 pub mod verdict;

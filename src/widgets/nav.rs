@@ -20,7 +20,13 @@ pub fn nav(props: &Props) -> Html {
         (Screen::Data, "Data"),
     ];
     let current = match &props.screen {
-        Screen::Wizard | Screen::Gaps | Screen::Result(_) | Screen::Shared(_) | Screen::Keep(_) => Screen::Welcome,
+        Screen::Wizard
+        | Screen::Gaps
+        | Screen::Result(_)
+        | Screen::Shared(_)
+        | Screen::Keep(_)
+        | Screen::Rate(_)
+        | Screen::Reply(_) => Screen::Welcome,
         Screen::Team => Screen::Data,
         other => other.clone(),
     };

@@ -19,6 +19,9 @@ pub struct AgreeProps {
     pub heading: NodeRef,
     /// Whether "doesn't apply" is offered (every scored item; not the self-talk item).
     pub not_applicable: bool,
+    /// The label of that answer when it is not "doesn't apply" (a rater's "I can't judge this").
+    #[prop_or_default]
+    pub na_label: Option<AttrValue>,
     pub on_reply: Callback<Reply>,
 }
 
@@ -47,7 +50,9 @@ pub fn agree_question(props: &AgreeProps) -> Html {
             { for props.bank.scale(props.scale).iter().enumerate().filter_map(|(i, label)| {
                 Answer::new(i as u8 + 1).map(|a| choice(Reply::Answer(a), label))
             }) }
-            if props.not_applicable { {choice(Reply::NotApplicable, props.bank.not_applicable())} }
+            if props.not_applicable {
+                {choice(Reply::NotApplicable, props.na_label.as_deref().unwrap_or(props.bank.not_applicable()))}
+            }
             </div>
         </fieldset>
     }

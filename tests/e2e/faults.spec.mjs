@@ -63,7 +63,7 @@ test('a corrupted value is kept aside, reported, offered in the export, never ov
 
 test('data from a newer Groove opens read-only and is left byte for byte', async ({ page, groove: g }) => {
   await g.fresh();
-  const newer = '{"schema":5,"something":"new"}';
+  const newer = '{"schema":99,"something":"new"}';
   await page.evaluate((v) => localStorage.setItem('groove', v), newer);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('newer version');

@@ -18,8 +18,16 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // Issue 11's numbers step (the form, its checks, the arithmetic and its display on the
 // result, the seller's numbers in storage) added 11.1 KB, measured on 2026-11-27.
 // Issue 11's team view (one sortable table of everyone on the device) added 4.8 KB.
-// Today: 253,235 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 154 KB above the goal.
-const FIRST_LOAD_CEILING = 254_000;
+// Issue 11's outside view added 23.2 KB, measured on 2026-11-27: the rater's third-person
+// text for each item (about 0.6 KB brotli), the request and reply codecs, the comparison
+// (blind spots, the outside verdict), schema 5, and four views: the rater's walk through
+// the items, the reply screen, self against outside on the result, and the request form.
+// twiggy names the rater's view (10.8 KB before compression) and the side-by-side view
+// (10.1 KB) as the largest new functions.
+// Keeping a rep's share link with that rep's profile (the choice on the shared view, the
+// change, the "kept from a share link" note) added 1.2 KB.
+// Today: 277,637 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 178 KB above the goal.
+const FIRST_LOAD_CEILING = 278_000;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

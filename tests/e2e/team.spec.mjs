@@ -37,3 +37,52 @@ test('a manager sees each person on one screen, sorts it by keyboard, and opens 
   await expect(page.locator('#history-title')).toBeVisible();
   await expect(page.getByTestId('who')).toHaveText('For: Sam');
 });
+
+test("a rep's share link and reply link are kept with that rep's profile and show in the team view", async ({ page, groove: g, browser }) => {
+  // The rep, on their own device: a result, its share link, and a request for a view.
+  const repContext = await browser.newContext({ viewport: page.viewportSize() });
+  const rep = await repContext.newPage();
+  await rep.goto('http://127.0.0.1:4173/');
+  await g.on(rep).takeOne((c) => (c === 'effort' ? 2 : 5));
+  await rep.getByRole('button', { name: 'Share result' }).click();
+  const share = await rep.getByTestId('share-link').inputValue();
+  await rep.getByTestId('ask').getByRole('button', { name: 'Make a request link' }).click();
+  const request = await rep.getByTestId('ask-link').inputValue();
+  // A peer answers it in a browser of their own and sends the reply to the manager.
+  const peer = await browser.newContext({ viewport: page.viewportSize() }).then((c) => c.newPage());
+  await peer.goto(request);
+  await peer.getByRole('button', { name: 'Begin' }).click();
+  for (let n = 0; n < 34; n++) {
+    await peer.locator('fieldset input').nth(2).check();
+    await peer.locator('form button[type=submit]').click();
+  }
+  const reply = await peer.getByTestId('reply-link').inputValue();
+  await peer.context().close();
+  await repContext.close();
+
+  // The manager keeps a profile for Sam; the rep's share link goes there.
+  await g.fresh();
+  await g.nav('Data');
+  await page.locator('#profile-name').fill('Sam');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await g.nav('Home');
+  await page.goto(share);
+  const keep = page.getByTestId('shared-keep');
+  await keep.getByLabel('Sam').check();
+  await keep.getByRole('button', { name: 'Keep it there' }).click();
+  await expect(page.getByTestId('other-bank')).toContainText('kept from a share link');
+  await expect(page.getByTestId('who')).toHaveText('For: Sam');
+
+  // The reply belongs to a result on the rep's device: it is kept with Sam's latest.
+  await page.goto(reply);
+  await expect(page.getByTestId('reply-target')).toContainText('not in this browser');
+  await page.getByLabel(/^Sam \(/).check();
+  await page.getByRole('button', { name: 'Keep it there' }).click();
+  await expect(page.getByTestId('outside-scores')).toBeVisible();
+
+  await g.nav('Data');
+  await page.getByTestId('open-team').click();
+  const sam = page.getByTestId('team').locator('tbody tr', { hasText: 'Sam' });
+  await expect(sam).toContainText('Effort & activity');
+  await expect(sam.getByTestId('team-outside')).toHaveText('1 person');
+});

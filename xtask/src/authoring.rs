@@ -3,8 +3,11 @@
 
 use groove_core::answers::{Answer, Reply, Responses};
 use groove_core::bank::{Bank, STAGE_IDS};
+use groove_core::diagnosis::Verdict;
 use groove_core::numbers::{work_out, Numbers, Week, MAX_MONEY, MAX_WEEKLY};
-use groove_core::plan::{build_plan, manager_part, PlanAction};
+use groove_core::outside::compare;
+use groove_core::plan::{build_plan, manager_part, talk_first, PlanAction};
+use groove_core::rater::View;
 use groove_core::stall::MAX_DEALS;
 use groove_core::{diagnose, Cause};
 use serde_json::{json, Map, Value};
@@ -17,12 +20,41 @@ pub fn bank_json(source: &str) -> Result<String, String> {
 }
 
 /// The fields `cargo xtask score` reads; everything but `answers` is optional.
-const INPUT_FIELDS: [&str; 7] = ["answers", "timings_ms", "facts", "stories", "deals", "self_talk", "numbers"];
+const INPUT_FIELDS: [&str; 8] =
+    ["answers", "timings_ms", "facts", "stories", "deals", "self_talk", "numbers", "outside"];
+/// The fields of one rater in `"outside"`; `name` is optional and not used.
+const RATER_FIELDS: [&str; 2] = ["answers", "name"];
+
+/// What `cargo xtask score` read: the seller's responses, their numbers and the raters' views
+/// when given.
+struct Input {
+    responses: Responses,
+    numbers: Option<Numbers>,
+    outside: Option<Vec<View>>,
+}
+
+/// A verdict's fields, as the seller's appear at the top of the output.
+fn verdict_json(v: &Verdict) -> Map<String, Value> {
+    [
+        ("primary", json!(v.primary)),
+        ("secondary", json!(v.secondary())),
+        ("weak", json!(v.weak)),
+        ("tied", json!(v.tied)),
+        ("borderline", json!(v.borderline)),
+        ("pattern", json!(v.pattern)),
+        ("unclear", json!(v.unclear)),
+        ("confidence", json!(v.confidence)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
 
 /// Scores what the app collects (see the README) with the shipped bank and the same core:
-/// the verdict, the measures behind it, the plan and the manager's part.
+/// the verdict, the measures behind it, the plan and the manager's part, and, when raters
+/// are given, the view from outside.
 pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
-    let (responses, numbers) = read_input(bank, input)?;
+    let Input { responses, numbers, outside } = read_input(bank, input)?;
     let d = diagnose(bank, &responses);
     let plan = build_plan(bank, &d, &responses);
     let manager = manager_part(bank, &plan);
@@ -46,18 +78,9 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
             })
             .collect()
     };
-    let v = &d.verdict;
-    let out = json!({
+    let mut out = json!({
         "scores": scores,
         "bands": bands,
-        "primary": v.primary,
-        "secondary": v.secondary(),
-        "weak": v.weak,
-        "tied": v.tied,
-        "borderline": v.borderline,
-        "pattern": v.pattern,
-        "unclear": v.unclear,
-        "confidence": v.confidence,
         "flags": d.flags,
         "measured": measured,
         "plan": {
@@ -71,7 +94,9 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
         },
         "manager": manager,
     });
-    let mut out = out;
+    if let Value::Object(map) = &mut out {
+        map.extend(verdict_json(&d.verdict));
+    }
     if let Some(numbers) = numbers {
         let worked = work_out(&numbers, &responses);
         let mut disagrees_with: Vec<Cause> = Vec::new();
@@ -90,11 +115,28 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
             "disagreements": worked.disagreements,
         });
     }
+    if let Some(views) = outside {
+        let views: Vec<&View> = views.iter().collect();
+        // `read_input` refuses an empty list, so there is always a rater here.
+        if let Some(o) = compare(bank, &responses, &views) {
+            let disagrees = o.disagreement(&d.verdict, &d.scores());
+            out["outside"] = json!({
+                "raters": o.raters,
+                "scores": o.scores,
+                "judged": o.judged,
+                "blind_spots": o.blind_spots,
+                "hidden_strengths": o.hidden_strengths,
+                "verdict": verdict_json(&o.verdict),
+                "disagrees": disagrees.map(|x| json!({ "own": x.own, "outside": x.outside })),
+                "talk_first": talk_first(bank, &o),
+            });
+        }
+    }
     serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
 }
 
-/// The input file as `Responses` and the numbers when given, or every problem in it.
-fn read_input(bank: &Bank, input: &str) -> Result<(Responses, Option<Numbers>), String> {
+/// The input file as `Responses`, the numbers and the raters when given, or every problem in it.
+fn read_input(bank: &Bank, input: &str) -> Result<Input, String> {
     let value: Value = serde_json::from_str(input).map_err(|e| format!("the answers file is not valid JSON: {e}"))?;
     let object = value.as_object().ok_or("the answers file must be a JSON object with an \"answers\" object")?;
     for key in object.keys() {
@@ -194,10 +236,78 @@ fn read_input(bank: &Bank, input: &str) -> Result<(Responses, Option<Numbers>), 
     if let Some(n) = &numbers {
         responses.numbers = n.clone();
     }
+    let outside = object.get("outside").map(|v| read_outside(bank, v, &mut problems));
     if !problems.is_empty() {
         return Err(format!("the answers file has {} problem(s):\n- {}", problems.len(), problems.join("\n- ")));
     }
-    Ok((responses, numbers))
+    Ok(Input { responses, numbers, outside })
+}
+
+/// `"outside"`: a list of raters, each `{"answers": {"<item id>": 1..5 or "na"}}` with an
+/// optional `"name"`; "na" is "I can't judge this". Each problem names the rater by its
+/// place in the list (`outside[0]` is the first).
+fn read_outside(bank: &Bank, value: &Value, problems: &mut Vec<String>) -> Vec<View> {
+    let shape = "[{\"answers\": {\"<item id>\": 1..5 or \"na\"}}, ...]";
+    let Some(raters) = value.as_array() else {
+        problems.push(format!("\"outside\" must be a list of raters: {shape}"));
+        return Vec::new();
+    };
+    if raters.is_empty() {
+        problems.push(format!("\"outside\" is an empty list: leave it out, or give at least one rater: {shape}"));
+    }
+    let mut views = Vec::new();
+    for (at, rater) in raters.iter().enumerate() {
+        let Some(rater) = rater.as_object() else {
+            problems
+                .push(format!("outside[{at}] must be an object: {{\"answers\": {{\"<item id>\": 1..5 or \"na\"}}}}"));
+            continue;
+        };
+        for key in rater.keys() {
+            if !RATER_FIELDS.contains(&key.as_str()) {
+                problems.push(format!("outside[{at}]: unknown field \"{key}\": expected {}", RATER_FIELDS.join(", ")));
+            }
+        }
+        if let Some(name) = rater.get("name").filter(|n| !n.is_string()) {
+            problems.push(format!("outside[{at}]: \"name\" must be text, not {name}"));
+        }
+        let answers = match rater.get("answers").map(Value::as_object) {
+            Some(Some(answers)) => answers,
+            None => {
+                problems.push(format!("outside[{at}] has no \"answers\": expected {{\"<item id>\": 1..5 or \"na\"}}"));
+                continue;
+            }
+            Some(None) => {
+                problems.push(format!(
+                    "outside[{at}]: \"answers\" must be an object of item id to a whole number from 1 to 5, or \"na\""
+                ));
+                continue;
+            }
+        };
+        let mut view = View::default();
+        let before = problems.len();
+        for (id, v) in answers {
+            if bank.item(id).is_none() {
+                problems.push(format!("outside[{at}]: \"{id}\" is not a scored item of the bank"));
+                continue;
+            }
+            match (v.as_str(), v.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Answer::new)) {
+                (Some("na"), _) => {
+                    view.cant_judge.insert(id.clone());
+                }
+                (_, Some(a)) => {
+                    view.answers.insert(id.clone(), a);
+                }
+                _ => {
+                    problems.push(format!("outside[{at}]: \"{id}\": {v} is not a whole number from 1 to 5, or \"na\""))
+                }
+            }
+        }
+        if view.answers.is_empty() && problems.len() == before {
+            problems.push(format!("outside[{at}] judged no item: give at least one answer from 1 to 5"));
+        }
+        views.push(view);
+    }
+    views
 }
 
 /// The keys of `"numbers"` and of each of its weeks.
@@ -671,6 +781,110 @@ mod tests {
         // Every bad number is named at once.
         let input =
             json!({ "answers": {}, "numbers": { "now": { "conversations": -1, "won": 0.5 }, "target": "lots" } });
+        let err = score_json(&b, &input.to_string()).unwrap_err();
+        assert!(err.contains("3 problem(s)"), "{err}");
+    }
+
+    /// Every item of the bank answered at `health` (1..=5), the key applied, as `"answers"`.
+    fn at_health(b: &Bank, health: impl Fn(&groove_core::bank::Item) -> u8) -> Map<String, Value> {
+        b.items()
+            .iter()
+            .map(|item| {
+                let h = health(item);
+                (item.id.clone(), json!(if item.reverse { 6 - h } else { h }))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn outside_shows_blind_spots_and_what_to_talk_about_first() {
+        let b = bank();
+        let own = at_health(&b, |_| 4);
+        let rater = at_health(&b, |i| if i.id == "effort-prospecting" { 1 } else { 4 });
+        // Without raters, no "outside" in the output.
+        assert!(score(&json!({ "answers": own })).get("outside").is_none());
+        let out = score(&json!({ "answers": own, "outside": [{ "name": "Kim", "answers": rater }] }));
+        let o = &out["outside"];
+        assert_eq!(o["raters"], 1);
+        assert_eq!(o["blind_spots"], json!(["effort-prospecting"]));
+        assert_eq!(o["hidden_strengths"], json!([]));
+        assert_eq!(o["scores"]["training"], 75);
+        assert_eq!(o["judged"]["effort"], b.items_of(Cause::Effort).count());
+        let habit = &b.item("effort-prospecting").unwrap().habit;
+        let talk = o["talk_first"].as_str().unwrap_or_else(|| panic!("no talk_first: {o}"));
+        assert!(talk.contains(habit.as_str()), "{talk}");
+        // The outside verdict has the shape of the seller's.
+        let keys: Vec<&String> = o["verdict"].as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["borderline", "confidence", "pattern", "primary", "secondary", "tied", "unclear", "weak"]);
+        assert!(keys.iter().all(|k| out.get(k.as_str()).is_some()), "{keys:?}");
+        // The same view as the seller's: nothing to talk about first, nothing to disagree on.
+        let same = score(&json!({ "answers": own, "outside": [{ "answers": own }] }));
+        assert_eq!((&same["outside"]["talk_first"], &same["outside"]["disagrees"]), (&Value::Null, &Value::Null));
+        assert_eq!(same["outside"]["blind_spots"], json!([]));
+        // The seller finds discipline weak, the rater effort: they disagree on where to start.
+        let own = at_health(&b, |i| if i.cause == Cause::Discipline { 2 } else { 4 });
+        let rater = at_health(&b, |i| if i.cause == Cause::Effort { 2 } else { 4 });
+        let out = score(&json!({ "answers": own, "outside": [{ "answers": rater }] }));
+        assert_eq!(out["primary"], "discipline");
+        assert_eq!(out["outside"]["verdict"]["primary"], "effort");
+        assert_eq!(out["outside"]["disagrees"], json!({ "own": "discipline", "outside": "effort" }));
+    }
+
+    #[test]
+    fn outside_na_is_not_judged() {
+        let b = bank();
+        let own = at_health(&b, |_| 3);
+        let mut rater = at_health(&b, |_| 4);
+        for item in b.items_of(Cause::Feedback).skip(2) {
+            rater.insert(item.id.clone(), json!("na"));
+        }
+        let out = score(&json!({ "answers": own, "outside": [{ "answers": rater }] }));
+        let o = &out["outside"];
+        assert_eq!((&o["scores"]["feedback"], &o["judged"]["feedback"]), (&Value::Null, &json!(2)));
+        assert_eq!((&o["scores"]["effort"], &o["verdict"]["pattern"]), (&json!(75), &json!("unclear")));
+        // A second rater who judges feedback fills it in: items judged by anyone count.
+        let other = at_health(&b, |_| 2);
+        let out = score(&json!({ "answers": own, "outside": [{ "answers": rater }, { "answers": other }] }));
+        let o = &out["outside"];
+        assert_eq!((&o["judged"]["feedback"], &o["raters"]), (&json!(b.items_of(Cause::Feedback).count()), &json!(2)));
+        assert!(o["scores"]["feedback"].is_u64(), "{o}");
+    }
+
+    #[test]
+    fn bad_outside_is_refused_by_rater_and_item() {
+        let b = bank();
+        for (outside, needle) in [
+            (json!({ "answers": {} }), "\"outside\" must be a list of raters"),
+            (json!([]), "\"outside\" is an empty list"),
+            (json!([3]), "outside[0] must be an object"),
+            (json!([{}]), "outside[0] has no \"answers\""),
+            (json!([{ "name": "Kim" }]), "outside[0] has no \"answers\""),
+            (json!([{ "answers": [] }]), "outside[0]: \"answers\" must be an object"),
+            (json!([{ "answers": { "nope": 3 } }]), "outside[0]: \"nope\" is not a scored item of the bank"),
+            (
+                json!([{ "answers": { "effort-prospecting": 4 } }, { "answers": { "effort-prospecting": 6 } }]),
+                "outside[1]: \"effort-prospecting\": 6 is not a whole number from 1 to 5, or \"na\"",
+            ),
+            (json!([{ "answers": { "effort-prospecting": 0 } }]), "outside[0]: \"effort-prospecting\": 0 is not"),
+            (json!([{ "answers": { "effort-prospecting": "3" } }]), "outside[0]: \"effort-prospecting\": \"3\" is not"),
+            (json!([{ "answers": { "effort-prospecting": 2.5 } }]), "outside[0]: \"effort-prospecting\": 2.5 is not"),
+            (
+                json!([{ "answers": { "effort-prospecting": "NA" } }]),
+                "outside[0]: \"effort-prospecting\": \"NA\" is not",
+            ),
+            (json!([{ "answers": {} }]), "outside[0] judged no item"),
+            (json!([{ "answers": { "effort-prospecting": "na" } }]), "outside[0] judged no item"),
+            (json!([{ "answers": { "effort-prospecting": 3 }, "rating": 2 }]), "outside[0]: unknown field \"rating\""),
+            (json!([{ "answers": { "effort-prospecting": 3 }, "name": 7 }]), "outside[0]: \"name\" must be text"),
+        ] {
+            let input = json!({ "answers": {}, "outside": outside });
+            let result = std::panic::catch_unwind(|| score_json(&b, &input.to_string()));
+            let err = result.unwrap_or_else(|_| panic!("panicked on {input}")).unwrap_err();
+            assert!(err.starts_with("the answers file has"), "{input}: {err}");
+            assert!(err.contains(needle), "{input}: {err}");
+        }
+        // Every bad rater is named at once, with the seller's own problems.
+        let input = json!({ "answers": { "nope": 1 }, "outside": [{ "answers": { "nope": 1 } }, { "answers": {} }] });
         let err = score_json(&b, &input.to_string()).unwrap_err();
         assert!(err.contains("3 problem(s)"), "{err}");
     }

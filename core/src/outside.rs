@@ -1,0 +1,270 @@
+//! Self and outside, side by side: what the seller says of their habits against what the
+//! people who rated them (`schema::Rater`) see.
+//!
+//! The rules, in one place:
+//! - Per item, the outside view is the mean health (1..=5, the item's key applied) of the
+//!   raters who judged it; "I can't judge this" counts as no answer.
+//! - Per cause, the outside score is scored by the seller's own rule
+//!   (`diagnosis::enough_answers`: half the items, never fewer than four, judged), from the
+//!   items' means, with the same standard error; its verdict is `diagnosis::verdict`.
+//! - A blind spot is an item the raters see two or more steps less healthy than the seller
+//!   does; a hidden strength is the reverse. The largest gap comes first; ties keep the
+//!   bank's order. An item the seller did not answer (or said does not apply) is neither.
+//! - The two views disagree on the primary cause when both have one and they differ, or
+//!   when one names a cause the other measured and finds healthy.
+
+use crate::answers::Responses;
+use crate::bank::Bank;
+use crate::cause::{Cause, PerCause};
+use crate::diagnosis::{enough_answers, verdict, Evidence, Verdict, WEAK_BELOW};
+use crate::rater::View;
+
+/// How many steps of the five-point scale apart the two views must be for an item to be a
+/// blind spot or a hidden strength.
+pub const GAP_STEPS: f64 = 2.0;
+
+/// One item seen from both sides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemView {
+    pub item: String,
+    pub cause: Cause,
+    /// The seller's own health for it (1..=5), if answered.
+    pub own: Option<u8>,
+    /// The raters' mean health for it (1.0..=5.0), if any judged it.
+    pub others: Option<f64>,
+    /// How many raters judged it.
+    pub judged_by: usize,
+}
+
+impl ItemView {
+    /// Own minus others, in scale steps, when both exist: positive when the seller sees
+    /// the habit as healthier than the raters do.
+    pub fn gap(&self) -> Option<f64> {
+        Some(f64::from(self.own?) - self.others?)
+    }
+}
+
+/// The outside view of one result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outside {
+    pub raters: usize,
+    /// The raters' score per cause (0..=100), by the seller's own scoring rule.
+    pub scores: PerCause<Option<u8>>,
+    /// Items judged by at least one rater, per cause.
+    pub judged: PerCause<usize>,
+    pub items: Vec<ItemView>,
+    /// Item ids, the largest gap first.
+    pub blind_spots: Vec<String>,
+    pub hidden_strengths: Vec<String>,
+    pub verdict: Verdict,
+}
+
+/// Where the seller's verdict and the raters' part ways on where to start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Disagreement {
+    pub own: Option<Cause>,
+    pub outside: Option<Cause>,
+}
+
+fn score_of(healths: &[f64]) -> u8 {
+    let mean = healths.iter().sum::<f64>() / healths.len() as f64;
+    ((mean - 1.0) * 25.0).round().clamp(0.0, 100.0) as u8
+}
+
+/// The outside view of a result answered as `own`, from its raters' views. None when no
+/// rater is kept.
+pub fn compare(bank: &Bank, own: &Responses, raters: &[&View]) -> Option<Outside> {
+    if raters.is_empty() {
+        return None;
+    }
+    let items: Vec<ItemView> = bank
+        .items()
+        .iter()
+        .map(|item| {
+            let seen: Vec<f64> = raters
+                .iter()
+                .filter_map(|r| r.answers.get(&item.id))
+                .map(|a| f64::from(a.health(item.reverse)))
+                .collect();
+            ItemView {
+                item: item.id.clone(),
+                cause: item.cause,
+                own: own.answers.get(&item.id).map(|a| a.health(item.reverse)),
+                others: (!seen.is_empty()).then(|| seen.iter().sum::<f64>() / seen.len() as f64),
+                judged_by: seen.len(),
+            }
+        })
+        .collect();
+    let of_cause = |c: Cause| items.iter().filter(move |i| i.cause == c);
+    let judged = PerCause::from_fn(|c| of_cause(c).filter(|i| i.others.is_some()).count());
+    let scores = PerCause::from_fn(|c| {
+        let healths: Vec<f64> = of_cause(c).filter_map(|i| i.others).collect();
+        enough_answers(healths.len(), of_cause(c).count()).then(|| score_of(&healths))
+    });
+    let evidence = PerCause::from_fn(|c| Evidence {
+        score: *scores.get(c),
+        answered: *judged.get(c),
+        low: of_cause(c).filter(|i| i.others.is_some_and(|h| h <= 2.0)).count(),
+        stall: false,
+    });
+    let ranked = |sign: f64| {
+        let mut found: Vec<(f64, usize, &ItemView)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(at, i)| i.gap().map(|g| (g * sign, at, i)))
+            .filter(|(g, _, _)| *g >= GAP_STEPS)
+            .collect();
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|(_, _, i)| i.item.clone()).collect::<Vec<_>>()
+    };
+    Some(Outside {
+        raters: raters.len(),
+        blind_spots: ranked(1.0),
+        hidden_strengths: ranked(-1.0),
+        verdict: verdict(&evidence, &[]),
+        scores,
+        judged,
+        items,
+    })
+}
+
+impl Outside {
+    pub fn item(&self, id: &str) -> Option<&ItemView> {
+        self.items.iter().find(|i| i.item == id)
+    }
+
+    /// Where the raters' verdict and the seller's part ways on the cause to start with.
+    /// None when they agree, or when either side measured too little to say.
+    pub fn disagreement(&self, own: &Verdict, own_scores: &PerCause<Option<u8>>) -> Option<Disagreement> {
+        let healthy_in = |scores: &PerCause<Option<u8>>, c: Cause| scores.get(c).is_some_and(|s| s >= WEAK_BELOW);
+        let (mine, theirs) = (own.primary, self.verdict.primary);
+        let differ = match (mine, theirs) {
+            (Some(a), Some(b)) => a != b && !(own.tied && own.weak.get(1) == Some(&b)),
+            (Some(a), None) => healthy_in(&self.scores, a) && self.verdict.unclear.is_none(),
+            (None, Some(b)) => healthy_in(own_scores, b),
+            (None, None) => false,
+        };
+        differ.then_some(Disagreement { own: mine, outside: theirs })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, Reply};
+    use crate::diagnosis::{diagnose, Pattern};
+
+    fn bank() -> Bank {
+        Bank::default_bank().unwrap()
+    }
+
+    /// Answers every item at `health` (1..=5), the key applied.
+    fn at_health(b: &Bank, health: impl Fn(&crate::bank::Item) -> u8) -> Responses {
+        let mut r = Responses::default();
+        for item in b.items() {
+            let h = health(item);
+            let raw = if item.reverse { 6 - h } else { h };
+            r.reply(&item.id, Reply::Answer(Answer::new(raw).unwrap()));
+        }
+        r
+    }
+
+    fn as_view(r: &Responses) -> View {
+        View { answers: r.answers.clone(), cant_judge: Default::default() }
+    }
+
+    #[test]
+    fn no_rater_no_outside_view() {
+        let b = bank();
+        assert_eq!(compare(&b, &Responses::default(), &[]), None);
+    }
+
+    #[test]
+    fn blind_spots_and_hidden_strengths_need_two_steps_and_come_largest_first() {
+        let b = bank();
+        let own = at_health(&b, |_| 4);
+        let rater = at_health(&b, |i| match i.id.as_str() {
+            "effort-prospecting" => 1,   // 3 steps less healthy: a blind spot
+            "discipline-follow-up" => 2, // 2 steps: a blind spot
+            "feedback-debrief" => 3,     // 1 step: nothing
+            _ => 4,
+        });
+        let mut other = at_health(&b, |_| 4);
+        other.answers.remove("feedback-debrief");
+        let out = compare(&b, &own, &[&as_view(&rater)]).unwrap();
+        assert_eq!(out.blind_spots, vec!["effort-prospecting", "discipline-follow-up"]);
+        assert!(out.hidden_strengths.is_empty());
+        // Seen from the other side, the same gaps are hidden strengths.
+        let out = compare(&b, &rater, &[&as_view(&own)]).unwrap();
+        assert_eq!(out.hidden_strengths, vec!["effort-prospecting", "discipline-follow-up"]);
+        // Two raters are averaged: one who sees it as the seller does halves the gap.
+        let out = compare(&b, &own, &[&as_view(&rater), &as_view(&other)]).unwrap();
+        assert!(out.blind_spots.is_empty(), "{:?}", out.blind_spots);
+        assert_eq!(out.item("effort-prospecting").unwrap().others, Some(2.5));
+        assert_eq!(out.item("feedback-debrief").unwrap().judged_by, 1);
+    }
+
+    #[test]
+    fn an_item_the_seller_left_or_said_does_not_apply_is_never_a_gap() {
+        let b = bank();
+        let mut own = at_health(&b, |_| 5);
+        own.reply("effort-prospecting", Reply::NotApplicable);
+        own.answers.remove("discipline-plan");
+        let rater = at_health(&b, |_| 1);
+        let out = compare(&b, &own, &[&as_view(&rater)]).unwrap();
+        assert!(!out.blind_spots.iter().any(|i| i == "effort-prospecting" || i == "discipline-plan"));
+        assert_eq!(out.blind_spots.len(), b.items().len() - 2);
+    }
+
+    #[test]
+    fn outside_scores_follow_the_sellers_rule_and_cant_judge_is_no_answer() {
+        let b = bank();
+        let own = at_health(&b, |_| 3);
+        let mut rater = as_view(&at_health(&b, |i| if i.cause == Cause::Effort { 1 } else { 5 }));
+        let out = compare(&b, &own, &[&rater]).unwrap();
+        assert_eq!(out.scores.effort, Some(0));
+        assert_eq!(out.scores.training, Some(100));
+        assert_eq!(out.verdict.primary, Some(Cause::Effort));
+        // Judging too few feedback items leaves that cause unscored, and the outside verdict unclear.
+        for item in b.items_of(Cause::Feedback).skip(2) {
+            rater.answers.remove(&item.id);
+            rater.cant_judge.insert(item.id.clone());
+        }
+        let out = compare(&b, &own, &[&rater]).unwrap();
+        assert_eq!((out.scores.feedback, out.judged.feedback), (None, 2));
+        assert_eq!(out.verdict.pattern, Pattern::Unclear);
+    }
+
+    #[test]
+    fn the_views_disagree_when_they_start_in_different_places() {
+        let b = bank();
+        // The seller finds discipline weak; the rater sees effort weak and discipline fine.
+        let own = at_health(&b, |i| if i.cause == Cause::Discipline { 2 } else { 4 });
+        let rater = at_health(&b, |i| if i.cause == Cause::Effort { 2 } else { 4 });
+        let d = diagnose(&b, &own);
+        assert_eq!(d.primary(), Some(Cause::Discipline));
+        let out = compare(&b, &own, &[&as_view(&rater)]).unwrap();
+        assert_eq!(
+            out.disagreement(&d.verdict, &d.scores()),
+            Some(Disagreement { own: Some(Cause::Discipline), outside: Some(Cause::Effort) })
+        );
+        // The same view: no disagreement.
+        let out = compare(&b, &own, &[&as_view(&own)]).unwrap();
+        assert_eq!(out.disagreement(&d.verdict, &d.scores()), None);
+        // The seller sees nothing weak; the rater does, in a cause the seller scored healthy.
+        let fine = at_health(&b, |_| 4);
+        let d = diagnose(&b, &fine);
+        assert_eq!(d.primary(), None);
+        let out = compare(&b, &fine, &[&as_view(&rater)]).unwrap();
+        assert_eq!(
+            out.disagreement(&d.verdict, &d.scores()),
+            Some(Disagreement { own: None, outside: Some(Cause::Effort) })
+        );
+        // The rater sees nothing weak where the seller does.
+        let out = compare(&b, &own, &[&as_view(&fine)]).unwrap();
+        assert_eq!(
+            out.disagreement(&diagnose(&b, &own).verdict, &diagnose(&b, &own).scores()),
+            Some(Disagreement { own: Some(Cause::Discipline), outside: None })
+        );
+    }
+}

@@ -1,0 +1,108 @@
+// An outside view with links alone: a seller asks, a manager in another browser answers
+// about the seller, the seller keeps the reply and sees both views side by side.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, bank, rawFor } from './groove.mjs';
+
+const axeClean = async (page) => {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+};
+
+// The seller sees discipline as their weak habit; the manager sees effort, and sees
+// prospecting three steps less healthy than the seller does.
+const sellerHealth = (c) => (c === 'discipline' ? 2 : 4);
+const managerHealth = (item) => (item.id === 'effort-prospecting' ? 1 : item.cause === 'effort' ? 2 : 4);
+
+test('a seller and a manager in two browsers complete the round trip, by keyboard', async ({ page, groove: g, browser }) => {
+  await g.fresh();
+  await g.takeOne(sellerHealth);
+
+  // The seller makes a request link: names as typed, nothing of their answers.
+  const ask = page.getByTestId('ask');
+  await ask.getByLabel(/Your first name/).fill('Sam');
+  await ask.getByLabel(/Their name/).fill('Dana');
+  await ask.getByRole('button', { name: 'Make a request link' }).click();
+  const request = await page.getByTestId('ask-link').inputValue();
+  expect(request).toMatch(/^http:\/\/127\.0\.0\.1:4173\/(index\.html)?#ask=q1\./);
+  const stored = await page.evaluate(() => localStorage.getItem('groove'));
+  const answers = JSON.parse(stored).profiles[0].results[0].answers;
+  expect(request).not.toContain(answers);
+  expect(request).not.toContain('Sam');
+
+  // The manager, in a browser of their own (no shared storage), answers by keyboard.
+  const managerContext = await browser.newContext({ viewport: page.viewportSize() });
+  const manager = await managerContext.newPage();
+  await manager.goto(request);
+  await expect(manager.locator('#rate-title')).toHaveText('Sam asked for your view of their work');
+  await expect(manager.locator('#rate-title')).toBeFocused();
+  await axeClean(manager);
+  await manager.keyboard.press('Tab');
+  await expect(manager.getByRole('button', { name: 'Begin' })).toBeFocused();
+  await manager.keyboard.press('Enter');
+  for (const [n, item] of bank.items.entries()) {
+    await expect(manager.getByRole('progressbar')).toHaveAttribute('value', String(n + 1));
+    await expect(manager.locator('fieldset legend')).toHaveText(item.text_other);
+    if (n === 0) await axeClean(manager);
+    if (item.id === 'training-grow') {
+      await manager.getByLabel("I can't judge this").check();
+    } else {
+      const value = rawFor(item.id, managerHealth(item));
+      await manager.locator(`input[name="rate-${item.id}"][value="${value}"]`).focus();
+      await manager.keyboard.press('Space');
+    }
+    await manager.keyboard.press('Enter');
+  }
+  await expect(manager.locator('#rate-title')).toHaveText('Your reply is ready');
+  await axeClean(manager);
+  const reply = await manager.getByTestId('reply-link').inputValue();
+  expect(reply).toMatch(/#reply=a1\./);
+  // The manager's browser kept nothing of theirs.
+  expect(await manager.evaluate(() => localStorage.getItem('groove'))).toBeNull();
+  await managerContext.close();
+
+  // The seller opens the reply: whose view, which result; kept only on consent.
+  await page.goto(reply);
+  await expect(page.locator('#reply-title')).toHaveText("Dana's view of your work");
+  await expect(page.getByTestId('reply-target')).toContainText('your result of');
+  expect(JSON.parse(await page.evaluate(() => localStorage.getItem('groove'))).profiles[0].results[0].raters).toBeUndefined();
+  await axeClean(page);
+  await page.getByRole('button', { name: 'Keep it with that result' }).click();
+
+  // Self against outside: both scores, the disagreement, the blind spot first.
+  const outside = page.getByTestId('outside');
+  await expect(outside).toContainText('Dana answered the same habits about you.');
+  await expect(page.getByTestId('outside-disagrees')).toContainText('You point to Discipline');
+  const blind = page.getByTestId('blind-spots').locator('li');
+  const prospecting = bank.items.find((i) => i.id === 'effort-prospecting');
+  await expect(blind.first()).toContainText(prospecting.habit);
+  await expect(page.getByTestId('talk-first')).toContainText(prospecting.habit);
+  await expect(page.getByTestId('manager-talk-first')).toContainText(prospecting.habit);
+  await axeClean(page);
+  await page.reload();
+  await expect(page.getByTestId('outside')).toBeVisible();
+
+  // Opened twice, the same reply is kept once; it can be removed.
+  await page.goto(reply);
+  await expect(page.getByTestId('reply-summary')).toHaveText('This view is already kept with that result.');
+  await page.getByRole('button', { name: 'Open the result' }).click();
+  await page.getByRole('button', { name: "Remove Dana's view" }).click();
+  await expect(page.getByTestId('outside')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('groove')).profiles[0].results[0].raters)).toBeUndefined();
+});
+
+test('a damaged request or reply says why and changes nothing', async ({ page, groove: g }) => {
+  await g.fresh();
+  await g.takeOne(sellerHealth);
+  const before = await page.evaluate(() => localStorage.getItem('groove'));
+  await page.getByTestId('ask').getByRole('button', { name: 'Make a request link' }).click();
+  const request = await page.getByTestId('ask-link').inputValue();
+  const edited = request.replace(/\.([0-9a-f]{8})$/, (_, c) => `.${c[0] === '0' ? '1' : '0'}${c.slice(1)}`);
+  await page.goto('about:blank');
+  await page.goto(edited);
+  await expect(page.getByTestId('rate-error')).toContainText('changed after it was made');
+  await page.goto('about:blank');
+  await page.goto('./#reply=a1.00000000.Z3Jvb3ZlLTI..1234.deadbeef');
+  await expect(page.getByTestId('reply-error')).toContainText('was changed after it was made');
+  await axeClean(page);
+  expect(await page.evaluate(() => localStorage.getItem('groove'))).toBe(before);
+});
