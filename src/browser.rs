@@ -63,25 +63,31 @@ pub fn link_fragment() -> Option<(&'static str, String)> {
 
 /// Calls `on_change` when the fragment changes in place (a link pasted into a tab that
 /// already shows Groove); stops listening when the returned value is dropped.
-pub fn on_fragment_change(on_change: impl Fn() + 'static) -> FragmentListener {
-    let listener = Closure::<dyn Fn()>::new(on_change);
+pub fn on_fragment_change(on_change: impl Fn() + 'static) -> Listener {
+    listen("hashchange", move |_| on_change())
+}
+
+/// Calls `on_event` for each `event` on the window until the returned value is dropped.
+pub fn listen(event: &'static str, on_event: impl Fn(web_sys::Event) + 'static) -> Listener {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(on_event);
     let window = web_sys::window();
     if let Some(w) = &window {
-        let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+        let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
     }
-    FragmentListener { window, listener }
+    Listener { window, event, listener }
 }
 
-/// The listener of [`on_fragment_change`]; removed when dropped.
-pub struct FragmentListener {
+/// A window event listener of [`listen`]; removed when dropped.
+pub struct Listener {
     window: Option<web_sys::Window>,
-    listener: Closure<dyn Fn()>,
+    event: &'static str,
+    listener: Closure<dyn Fn(web_sys::Event)>,
 }
 
-impl Drop for FragmentListener {
+impl Drop for Listener {
     fn drop(&mut self) {
         if let Some(w) = &self.window {
-            let _ = w.remove_event_listener_with_callback("hashchange", self.listener.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback(self.event, self.listener.as_ref().unchecked_ref());
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Behaviours screens share, as hooks: the heading that takes focus on arrival, asking
-//! before a destructive action, the export of everything, and the backup nudge's facts.
+//! before a destructive action, the export of everything, the backup nudge's facts; and
+//! leaving a screen a link opened.
 
 use crate::browser;
 use crate::state::{Action, StateHandle};
@@ -20,6 +21,16 @@ pub fn use_heading_focus<K: PartialEq + 'static>(key: K, embedded: bool) -> Node
         use_effect_with(key, move |_| browser::focus(&heading, embedded));
     }
     heading
+}
+
+/// Leaves a screen that a link opened (share, keep, ask, reply): the fragment goes, so a
+/// reload does not open it again, and the person lands at home.
+pub fn leave_link(state: &StateHandle) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| {
+        browser::clear_fragment();
+        state.dispatch(Action::Go(crate::state::Screen::Welcome));
+    })
 }
 
 /// Exports everything (the document and any data kept aside) as a file and notes when:

@@ -6,7 +6,6 @@
 //! on its own, and it keeps unreadable data aside before anything else may replace it.
 
 use groove_core::schema::{self, DecodeError, Document};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The key of the stored document on the standalone site.
@@ -152,31 +151,11 @@ pub fn delete_all() -> Result<(), String> {
 
 /// Listens for another tab's save of Groove's document; the listener stops when the
 /// returned value is dropped.
-pub fn on_other_tab(on_document: impl Fn(Document) + 'static) -> OtherTab {
-    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-        if e.key() == Some(key()) {
-            if let Some(doc) = stored_document() {
-                on_document(doc);
-            }
+pub fn on_other_tab(on_document: impl Fn(Document) + 'static) -> crate::browser::Listener {
+    crate::browser::listen("storage", move |e| {
+        let ours = e.dyn_ref::<web_sys::StorageEvent>().is_some_and(|e| e.key() == Some(key()));
+        if let Some(doc) = ours.then(stored_document).flatten() {
+            on_document(doc);
         }
-    });
-    let window = web_sys::window();
-    if let Some(w) = &window {
-        let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-    }
-    OtherTab { window, listener }
-}
-
-/// The other-tab listener of [`on_other_tab`]; removed when dropped.
-pub struct OtherTab {
-    window: Option<web_sys::Window>,
-    listener: Closure<dyn Fn(web_sys::StorageEvent)>,
-}
-
-impl Drop for OtherTab {
-    fn drop(&mut self) {
-        if let Some(w) = &self.window {
-            let _ = w.remove_event_listener_with_callback("storage", self.listener.as_ref().unchecked_ref());
-        }
-    }
+    })
 }

@@ -10,13 +10,14 @@
 //! - A blind spot is an item the raters see two or more steps less healthy than the seller
 //!   does; a hidden strength is the reverse. The largest gap comes first; ties keep the
 //!   bank's order. An item the seller did not answer (or said does not apply) is neither.
-//! - The two views disagree on the primary cause when both have one and they differ, or
-//!   when one names a cause the other measured and finds healthy.
+//! - The two views disagree on where to start when the seller's primary cause looks
+//!   healthy from outside, or when the raters' view starts clearly (beyond noise) at a
+//!   cause the seller measured healthy (see `Outside::disagreement`).
 
 use crate::answers::Responses;
 use crate::bank::Bank;
 use crate::cause::{Cause, PerCause};
-use crate::diagnosis::{enough_answers, verdict, Evidence, Verdict, WEAK_BELOW};
+use crate::diagnosis::{enough_answers, separation, verdict, Evidence, Verdict, WEAK_BELOW};
 use crate::rater::View;
 
 /// How many steps of the five-point scale apart the two views must be for an item to be a
@@ -60,10 +61,13 @@ pub struct Outside {
 }
 
 /// Where the seller's verdict and the raters' part ways on where to start.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Disagreement {
+    /// The seller's primary cause, if any.
     pub own: Option<Cause>,
-    pub outside: Option<Cause>,
+    /// Where the raters' view starts: its primary cause and any weak cause within noise of
+    /// it (empty when it finds no cause weak).
+    pub outside: Vec<Cause>,
 }
 
 fn score_of(healths: &[f64]) -> u8 {
@@ -133,18 +137,29 @@ impl Outside {
         self.items.iter().find(|i| i.item == id)
     }
 
-    /// Where the raters' verdict and the seller's part ways on the cause to start with.
-    /// None when they agree, or when either side measured too little to say.
+    /// Where the raters' view and the seller's part ways on the cause to start with: the
+    /// seller's primary cause is measured from outside and healthy there, or the raters'
+    /// view starts clearly (beyond noise of the seller's primary, in its own scores) at a
+    /// cause the seller measured healthy. None when they agree, or either side measured
+    /// too little to say. The outside side names every weak cause within noise of the one
+    /// the raters' view starts with, so a tie there is never passed off as one cause.
     pub fn disagreement(&self, own: &Verdict, own_scores: &PerCause<Option<u8>>) -> Option<Disagreement> {
-        let healthy_in = |scores: &PerCause<Option<u8>>, c: Cause| scores.get(c).is_some_and(|s| s >= WEAK_BELOW);
-        let (mine, theirs) = (own.primary, self.verdict.primary);
-        let differ = match (mine, theirs) {
-            (Some(a), Some(b)) => a != b && !(own.tied && own.weak.get(1) == Some(&b)),
-            (Some(a), None) => healthy_in(&self.scores, a) && self.verdict.unclear.is_none(),
-            (None, Some(b)) => healthy_in(own_scores, b),
-            (None, None) => false,
+        let healthy = |scores: &PerCause<Option<u8>>, c: Cause| scores.get(c).is_some_and(|s| s >= WEAK_BELOW);
+        let measure = |c: Cause| Some(((*self.scores.get(c))?, *self.judged.get(c)));
+        let near = |a: Cause, b: Cause| match (measure(a), measure(b)) {
+            (Some(x), Some(y)) => separation(x, y) < 1.0,
+            _ => false,
         };
-        differ.then_some(Disagreement { own: mine, outside: theirs })
+        let first = self.verdict.primary;
+        let pointed: Vec<Cause> = match first {
+            Some(q) => self.verdict.weak.iter().copied().filter(|&c| c == q || near(c, q)).collect(),
+            None => Vec::new(),
+        };
+        let mine = own.primary;
+        let mine_healthy_outside = mine.is_some_and(|p| healthy(&self.scores, p));
+        let clearly_elsewhere = first
+            .is_some_and(|q| Some(q) != mine && healthy(own_scores, q) && mine.is_none_or(|p| !pointed.contains(&p)));
+        (mine_healthy_outside || clearly_elsewhere).then_some(Disagreement { own: mine, outside: pointed })
     }
 }
 
@@ -246,7 +261,7 @@ mod tests {
         let out = compare(&b, &own, &[&as_view(&rater)]).unwrap();
         assert_eq!(
             out.disagreement(&d.verdict, &d.scores()),
-            Some(Disagreement { own: Some(Cause::Discipline), outside: Some(Cause::Effort) })
+            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![Cause::Effort] })
         );
         // The same view: no disagreement.
         let out = compare(&b, &own, &[&as_view(&own)]).unwrap();
@@ -258,13 +273,36 @@ mod tests {
         let out = compare(&b, &fine, &[&as_view(&rater)]).unwrap();
         assert_eq!(
             out.disagreement(&d.verdict, &d.scores()),
-            Some(Disagreement { own: None, outside: Some(Cause::Effort) })
+            Some(Disagreement { own: None, outside: vec![Cause::Effort] })
         );
         // The rater sees nothing weak where the seller does.
         let out = compare(&b, &own, &[&as_view(&fine)]).unwrap();
         assert_eq!(
             out.disagreement(&diagnose(&b, &own).verdict, &diagnose(&b, &own).scores()),
-            Some(Disagreement { own: Some(Cause::Discipline), outside: None })
+            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![] })
         );
+    }
+
+    #[test]
+    fn a_tie_from_outside_is_not_passed_off_as_one_cause() {
+        let b = bank();
+        // The seller finds effort weak; the rater sees every cause equally weak.
+        let own = at_health(&b, |i| if i.cause == Cause::Effort { 2 } else { 5 });
+        let d = diagnose(&b, &own);
+        let all_weak = at_health(&b, |_| 3);
+        let mut rater = as_view(&all_weak);
+        // "Sometimes" on everything is 50 everywhere: effort is among the weak from outside too.
+        let out = compare(&b, &own, &[&rater]).unwrap();
+        assert!(out.verdict.tied);
+        assert_eq!(out.disagreement(&d.verdict, &d.scores()), None, "effort is weak in both views");
+        // Effort seen healthy from outside, the rest tied: both sides are said, every tied cause named.
+        for item in b.items_of(Cause::Effort) {
+            let h = 5;
+            rater.answers.insert(item.id.clone(), Answer::new(if item.reverse { 6 - h } else { h }).unwrap());
+        }
+        let out = compare(&b, &own, &[&rater]).unwrap();
+        let dis = out.disagreement(&d.verdict, &d.scores()).unwrap();
+        assert_eq!(dis.own, Some(Cause::Effort));
+        assert_eq!(dis.outside.len(), 3, "{dis:?}");
     }
 }

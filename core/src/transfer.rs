@@ -76,13 +76,15 @@ pub struct ImportSummary {
     pub reviews: usize,
     pub checks: usize,
     pub in_progress: usize,
+    /// Raters' views, on new results or added to results already here.
+    pub raters: usize,
     /// Entries already on this device, left as they are.
     pub already_here: usize,
 }
 
 impl ImportSummary {
     pub fn is_empty(&self) -> bool {
-        self.profiles + self.results + self.reviews + self.checks + self.in_progress == 0
+        self.profiles + self.results + self.reviews + self.checks + self.in_progress + self.raters == 0
     }
 }
 
@@ -112,6 +114,7 @@ pub fn merge(current: &Document, incoming: Document) -> (Document, ImportSummary
             None => {
                 summary.profiles += 1;
                 summary.results += profile.results.len();
+                summary.raters += profile.results.iter().map(|r| r.raters.len()).sum::<usize>();
                 summary.reviews += profile.reviews.len();
                 summary.checks += profile.done.values().map(Vec::len).sum::<usize>();
                 summary.in_progress += usize::from(profile.progress.is_some());
@@ -125,11 +128,23 @@ pub fn merge(current: &Document, incoming: Document) -> (Document, ImportSummary
 
 fn merge_profile(mine: &mut Profile, theirs: Profile, summary: &mut ImportSummary) {
     for result in theirs.results {
-        if mine.results.iter().any(|r| r.id == result.id) {
-            summary.already_here += 1;
-        } else {
-            summary.results += 1;
-            mine.results.push(result);
+        match mine.results.iter_mut().find(|r| r.id == result.id) {
+            // The result is here: its answers stay as they are, but a rater's view kept on
+            // the other device is added, so no outside view is lost in a merge.
+            Some(here) => {
+                summary.already_here += 1;
+                for rater in result.raters {
+                    if !here.raters.iter().any(|k| k.id == rater.id) {
+                        summary.raters += 1;
+                        here.raters.push(rater);
+                    }
+                }
+            }
+            None => {
+                summary.results += 1;
+                summary.raters += result.raters.len();
+                mine.results.push(result);
+            }
         }
     }
     for review in theirs.reviews {
@@ -207,6 +222,25 @@ mod tests {
         assert_eq!(size_text(MAX_IMPORT_BYTES as u64), "5.0 MB");
         assert_eq!(size_text(10_738_163_712), "10.0 GB");
         assert!(ImportError::TooLarge(6 * 1_048_576).to_string().starts_with("the file is 6.0 MB;"));
+    }
+
+    #[test]
+    fn a_raters_view_kept_on_another_device_joins_the_result_already_here() {
+        use crate::schema::Rater;
+        let mine = sample();
+        let mut theirs = mine.clone();
+        let rater = |id: &str| Rater { id: id.into(), name: "Dana".into(), received_at: 1, view: Default::default() };
+        let result = &mut theirs.profiles.iter_mut().find(|p| !p.results.is_empty()).unwrap().results[0];
+        result.raters = vec![rater("a"), rater("b")];
+        let (merged, summary) = merge(&mine, theirs.clone());
+        assert_eq!(summary.raters, 2);
+        assert!(!summary.is_empty());
+        let kept = |doc: &Document| doc.profiles.iter().flat_map(|p| &p.results).map(|r| r.raters.len()).sum::<usize>();
+        assert_eq!(kept(&merged), 2);
+        // Merged again, nothing is added twice.
+        let (again, summary) = merge(&merged, theirs);
+        assert_eq!((summary.raters, kept(&again)), (0, 2));
+        assert!(summary.is_empty());
     }
 
     #[test]

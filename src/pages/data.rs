@@ -170,6 +170,7 @@ pub fn data_view(props: &Props) -> Html {
                                     if summary.reviews > 0 { <li>{format!("{} daily review(s)", summary.reviews)}</li> }
                                     if summary.checks > 0 { <li>{format!("{} checked plan action(s)", summary.checks)}</li> }
                                     if summary.in_progress > 0 { <li>{format!("{} assessment(s) in progress", summary.in_progress)}</li> }
+                                    if summary.raters > 0 { <li>{format!("{} outside view(s)", summary.raters)}</li> }
                                 </ul>
                                 if summary.already_here > 0 { <p>{format!("{} item(s) are already here and stay as they are.", summary.already_here)}</p> }
                                 <button type="button" class="primary" onclick={apply}>{"Add them"}</button>

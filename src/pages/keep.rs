@@ -2,9 +2,10 @@
 //! Groove, merged by id only when the person agrees; a damaged link changes nothing.
 
 use crate::browser;
-use crate::hooks::use_heading_focus;
+use crate::hooks::{leave_link, use_heading_focus};
 use crate::state::StateHandle;
 use crate::state::{Action, Screen};
+use crate::widgets::link::bad_link;
 use groove_core::schema::Document;
 use groove_core::transfer::ImportSummary;
 use std::rc::Rc;
@@ -19,11 +20,15 @@ mod say {
     pub const ALREADY: &str = "Everything in this link is already here.";
     pub const OPEN: &str = "Open my result";
     pub const BAD_TITLE: &str = "This link cannot be added";
+    pub const HOME: &str = "Go to Groove";
     pub fn bad(why: &str) -> String {
         format!("Groove could not use it: {why}. Nothing was changed.")
     }
-    pub fn adds(results: usize, checks: usize, reviews: usize, here: usize) -> String {
+    pub fn adds(results: usize, checks: usize, reviews: usize, raters: usize, here: usize) -> String {
         let mut parts = vec![format!("{results} result{}", if results == 1 { "" } else { "s" })];
+        if raters > 0 {
+            parts.push(format!("{raters} outside view{}", if raters == 1 { "" } else { "s" }));
+        }
         if checks > 0 {
             parts.push(format!("{checks} plan check{}", if checks == 1 { "" } else { "s" }));
         }
@@ -45,23 +50,9 @@ pub struct Props {
 pub fn keep_view(props: &Props) -> Html {
     let state = &props.state;
     let heading = use_heading_focus((), state.content.embed.embedded);
-    let leave = {
-        let s = state.clone();
-        move |_| {
-            browser::clear_fragment();
-            s.dispatch(Action::Go(Screen::Welcome));
-        }
-    };
+    let leave = leave_link(state);
     let planned = match &props.keep {
-        Err(why) => {
-            return html! {
-                <section class="card" aria-labelledby="keep-title" data-testid="keep">
-                    <h1 id="keep-title" tabindex="-1" ref={heading}>{say::BAD_TITLE}</h1>
-                    <p data-testid="keep-error">{say::bad(why)}</p>
-                    <button type="button" class="primary" onclick={leave}>{"Go to Groove"}</button>
-                </section>
-            }
-        }
+        Err(why) => return bad_link("keep", say::BAD_TITLE, &say::bad(why), say::HOME, heading, leave),
         Ok(planned) => planned.clone(),
     };
     let summary = &planned.1;
@@ -85,7 +76,7 @@ pub fn keep_view(props: &Props) -> Html {
                     <button type="button" class="primary" onclick={add}>{say::OPEN}</button>
                 </div>
             } else {
-                <p data-testid="keep-summary">{say::adds(summary.results, summary.checks, summary.reviews, summary.already_here)}</p>
+                <p data-testid="keep-summary">{say::adds(summary.results, summary.checks, summary.reviews, summary.raters, summary.already_here)}</p>
                 <div class="actions">
                     <button type="button" class="primary" onclick={add}>{say::ADD}</button>
                     <button type="button" onclick={leave}>{say::NOT_NOW}</button>

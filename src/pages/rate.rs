@@ -3,9 +3,10 @@
 //! link to send back. The rater's answers live in the screen's state only: nothing is stored.
 
 use crate::browser;
-use crate::hooks::use_heading_focus;
+use crate::hooks::{leave_link, use_heading_focus};
+use crate::state::Action;
 use crate::state::StateHandle;
-use crate::state::{Action, Screen};
+use crate::widgets::link::bad_link;
 use crate::widgets::question::AgreeQuestion;
 use groove_core::answers::Reply;
 use groove_core::rater::Rating;
@@ -69,23 +70,9 @@ pub fn rate_view(props: &Props) -> Html {
     let step = props.rating.as_ref().ok().and_then(|r| r.step);
     let heading = use_heading_focus(step, state.content.embed.embedded);
     let bank = state.content.bank.clone();
-    let leave = {
-        let s = state.clone();
-        move |_| {
-            browser::clear_fragment();
-            s.dispatch(Action::Go(Screen::Welcome));
-        }
-    };
+    let leave = leave_link(state);
     let rating = match &props.rating {
-        Err(why) => {
-            return html! {
-                <section class="card" aria-labelledby="rate-title" data-testid="rate">
-                    <h1 id="rate-title" tabindex="-1" ref={heading}>{say::BAD_TITLE}</h1>
-                    <p data-testid="rate-error">{say::bad(why)}</p>
-                    <button type="button" class="primary" onclick={leave}>{say::HOME}</button>
-                </section>
-            }
-        }
+        Err(why) => return bad_link("rate", say::BAD_TITLE, &say::bad(why), say::HOME, heading, leave),
         Ok(r) => r.clone(),
     };
     let items = bank.items();

@@ -4,8 +4,9 @@
 //! manager keeping one profile per rep); a damaged link changes nothing.
 
 use crate::browser;
-use crate::hooks::use_heading_focus;
-use crate::state::{Action, Incoming, Screen, StateHandle};
+use crate::hooks::{leave_link, use_heading_focus};
+use crate::state::{Action, Incoming, StateHandle};
+use crate::widgets::link::{bad_link, person_choice};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -55,23 +56,9 @@ pub fn reply_view(props: &Props) -> Html {
     let state = &props.state;
     let heading = use_heading_focus((), state.content.embed.embedded);
     let chosen = use_state(|| None::<String>);
-    let leave = {
-        let s = state.clone();
-        move |_| {
-            browser::clear_fragment();
-            s.dispatch(Action::Go(Screen::Welcome));
-        }
-    };
+    let leave = leave_link(state);
     let incoming = match &props.incoming {
-        Err(why) => {
-            return html! {
-                <section class="card" aria-labelledby="reply-title" data-testid="reply">
-                    <h1 id="reply-title" tabindex="-1" ref={heading}>{say::BAD_TITLE}</h1>
-                    <p data-testid="reply-error">{say::bad(why)}</p>
-                    <button type="button" class="primary" onclick={leave}>{say::HOME}</button>
-                </section>
-            }
-        }
+        Err(why) => return bad_link("reply", say::BAD_TITLE, &say::bad(why), say::HOME, heading, leave),
         Ok(i) => i.clone(),
     };
     let bank = &state.content.bank;
@@ -124,27 +111,18 @@ pub fn reply_view(props: &Props) -> Html {
                 })
                 .collect();
             let pick = people.iter().find(|p| Some(&p.0) == chosen.as_ref()).cloned();
+            let choices: Vec<(String, String)> =
+                people.iter().map(|(id, _, label)| (id.clone(), label.clone())).collect();
+            let on_choose = {
+                let chosen = chosen.clone();
+                Callback::from(move |id| chosen.set(Some(id)))
+            };
             html! {
                 <>
                     <p data-testid="reply-target">{say::ELSEWHERE}</p>
                     <p>{judged}</p>
                     if !people.is_empty() {
-                        <fieldset class="question">
-                            <legend>{say::CHOOSE}</legend>
-                            <div class="options">
-                            { for people.iter().map(|(id, _, label)| {
-                                let (chosen, pid) = (chosen.clone(), id.clone());
-                                let checked = chosen.as_deref() == Some(id.as_str());
-                                html! {
-                                    <label class={classes!("choice", checked.then_some("checked"))} for={format!("keep-for-{id}")}>
-                                        <input type="radio" name="keep-for" id={format!("keep-for-{id}")} {checked}
-                                            onchange={move |_| chosen.set(Some(pid.clone()))} />
-                                        <span>{label}</span>
-                                    </label>
-                                }
-                            }) }
-                            </div>
-                        </fieldset>
+                        {person_choice("keep-for", say::CHOOSE, false, &choices, chosen.as_deref(), &on_choose)}
                     }
                     <div class="actions">
                         if let Some((profile, result, _)) = pick {

@@ -3,11 +3,12 @@
 //! A damaged link says why, and never panics.
 
 use crate::browser;
-use crate::hooks::use_heading_focus;
+use crate::hooks::{leave_link, use_heading_focus};
+use crate::state::Action;
 use crate::state::StateHandle;
-use crate::state::{Action, Screen};
 use crate::widgets::chart::ScoreChart;
 use crate::widgets::guide::ManagerGuide;
+use crate::widgets::link::{bad_link, person_choice};
 use crate::widgets::verdict;
 use groove_core::days::iso_date;
 use groove_core::plan::PlanKind;
@@ -15,12 +16,17 @@ use groove_core::share::{ShareError, Shared};
 use groove_core::Pattern;
 use yew::prelude::*;
 
-/// The sentences of this screen about keeping a link, in one place for translation.
+/// The sentences of this screen about keeping or refusing a link, in one place for translation.
 mod say {
     pub const KEEP_TITLE: &str = "Keep it with a person's results";
     pub const KEEP_WHY: &str = "For a manager who keeps one profile per rep: the scores and the verdict join that person's history and the team view, marked as kept from a link.";
     pub const KEEP: &str = "Keep it there";
     pub const YOU: &str = "This device (no name)";
+    pub const BAD_TITLE: &str = "This share link cannot be opened";
+    pub fn bad(why: &str) -> String {
+        format!("Groove could not read it: {why}. Ask for the link again, or take the diagnostic yourself.")
+    }
+    pub const YOURSELF: &str = "Take the diagnostic yourself";
 }
 
 #[derive(Properties, PartialEq)]
@@ -35,21 +41,9 @@ pub fn shared_view(props: &Props) -> Html {
     let heading = use_heading_focus((), state.content.embed.embedded);
     let keep_for = use_state(|| None::<String>);
     let bank = state.content.bank.clone();
-    let leave = {
-        let s = state.clone();
-        move |_| {
-            browser::clear_fragment();
-            s.dispatch(Action::Go(Screen::Welcome));
-        }
-    };
+    let leave = leave_link(state);
     match &props.shared {
-        Err(why) => html! {
-            <section class="card" aria-labelledby="shared-title">
-                <h1 id="shared-title" tabindex="-1" ref={heading.clone()}>{"This share link cannot be opened"}</h1>
-                <p data-testid="share-error">{"Groove could not read it: "}{why.to_string()}{". Ask for the link again, or take the diagnostic yourself."}</p>
-                <button type="button" class="primary" onclick={leave}>{"Take the diagnostic yourself"}</button>
-            </section>
-        },
+        Err(why) => bad_link("share", say::BAD_TITLE, &say::bad(&why.to_string()), say::YOURSELF, heading, leave),
         Ok(shared) => {
             let v = &shared.verdict;
             // A link carries no answers, so it cannot tell "look outward" from "no habit stands
@@ -65,6 +59,10 @@ pub fn shared_view(props: &Props) -> Html {
                 .map(|p| (p.id.clone(), if p.name.is_empty() { say::YOU.to_string() } else { p.name.clone() }))
                 .collect();
             let several = people.len() > 1;
+            let choose = {
+                let keep_for = keep_for.clone();
+                Callback::from(move |id| keep_for.set(Some(id)))
+            };
             let keep = (*keep_for).clone().map(|profile| {
                 let (s, shared) = (state.clone(), shared.clone());
                 move |_| {
@@ -92,22 +90,7 @@ pub fn shared_view(props: &Props) -> Html {
                         <section aria-labelledby="shared-keep" data-testid="shared-keep">
                             <h2 id="shared-keep">{say::KEEP_TITLE}</h2>
                             <p class="small">{say::KEEP_WHY}</p>
-                            <fieldset class="question">
-                                <legend class="visually-hidden">{say::KEEP_TITLE}</legend>
-                                <div class="options">
-                                { for people.iter().map(|(id, name)| {
-                                    let (keep_for, pid) = (keep_for.clone(), id.clone());
-                                    let checked = keep_for.as_deref() == Some(id.as_str());
-                                    html! {
-                                        <label key={id.clone()} class={classes!("choice", checked.then_some("checked"))} for={format!("shared-for-{id}")}>
-                                            <input type="radio" name="shared-for" id={format!("shared-for-{id}")} {checked}
-                                                onchange={move |_| keep_for.set(Some(pid.clone()))} />
-                                            <span>{name}</span>
-                                        </label>
-                                    }
-                                }) }
-                                </div>
-                            </fieldset>
+                            {person_choice("shared-for", say::KEEP_TITLE, true, &people, keep_for.as_deref(), &choose)}
                             if let Some(keep) = keep {
                                 <div class="actions"><button type="button" onclick={keep}>{say::KEEP}</button></div>
                             }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod chart;
 pub mod deals;
 pub mod guide;
+pub mod link;
 pub mod nav;
 pub mod numbers;
 pub mod outside;

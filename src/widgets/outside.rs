@@ -22,12 +22,13 @@ mod say {
             (_, n) => format!("{} and {} more answered the same habits about you.", named.join(", "), n - named.len()),
         }
     }
-    pub fn disagree(own: Option<&str>, outside: Option<&str>) -> String {
-        let head = match (own, outside) {
-            (Some(a), Some(b)) => format!("You point to {a} first; the view from outside points to {b}."),
-            (Some(a), None) => format!("You point to {a}; from outside, it looks healthy."),
-            (None, Some(b)) => format!("Your own answers show no weak habit; from outside, {b} looks weak."),
-            (None, None) => String::new(),
+    pub fn disagree(own: Option<&str>, outside: &[String]) -> String {
+        let b = outside.join(" and ");
+        let head = match (own, outside.is_empty()) {
+            (Some(a), false) => format!("You point to {a} first; the view from outside points to {b}."),
+            (Some(a), true) => format!("You point to {a}; from outside, it looks healthy."),
+            (None, false) => format!("Your own answers show no weak habit; from outside, {b} looks weak."),
+            (None, true) => String::new(),
         };
         format!("{head} Neither view is the whole truth: in a slump people often judge their own work askew, and someone else sees only part of it. Start with the largest gap below, and ask them what they saw.")
     }
@@ -114,9 +115,9 @@ pub fn outside_view(props: &Props) -> Html {
         <section aria-labelledby="outside-title" data-testid="outside">
             <h2 id="outside-title">{say::TITLE}</h2>
             <p>{say::from(&names, out.raters)}</p>
-            if let Some(d) = props.disagreement {
+            if let Some(d) = &props.disagreement {
                 <p class="notice" data-testid="outside-disagrees">{say::disagree(
-                    d.own.map(cause_name).as_deref(), d.outside.map(cause_name).as_deref())}</p>
+                    d.own.map(cause_name).as_deref(), &d.outside.iter().map(|&c| cause_name(c)).collect::<Vec<_>>())}</p>
             }
             <table class="side-by-side" data-testid="outside-scores">
                 <thead><tr><th scope="col">{say::CAUSE}</th><th scope="col">{say::YOU}</th><th scope="col">{say::OUTSIDE}</th></tr></thead>

@@ -26,8 +26,12 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // (10.1 KB) as the largest new functions.
 // Keeping a rep's share link with that rep's profile (the choice on the shared view, the
 // change, the "kept from a share link" note) added 1.2 KB.
-// Today: 277,637 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 178 KB above the goal.
-const FIRST_LOAD_CEILING = 278_000;
+// Then 0.7 KB more, measured step by step: naming every cause tied in the raters' view
+// instead of one (0.2 KB), a rater's view merged into a result already on the device by an
+// import or a hand-off (0.15 KB), and one card and one person choice shared by the four
+// screens links open, as plain functions (0.3 KB; as components it was 1.8 KB).
+// Today: 278,319 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 179 KB above the goal.
+const FIRST_LOAD_CEILING = 279_000;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

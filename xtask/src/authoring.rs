@@ -827,7 +827,7 @@ mod tests {
         let out = score(&json!({ "answers": own, "outside": [{ "answers": rater }] }));
         assert_eq!(out["primary"], "discipline");
         assert_eq!(out["outside"]["verdict"]["primary"], "effort");
-        assert_eq!(out["outside"]["disagrees"], json!({ "own": "discipline", "outside": "effort" }));
+        assert_eq!(out["outside"]["disagrees"], json!({ "own": "discipline", "outside": ["effort"] }));
     }
 
     #[test]
