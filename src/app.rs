@@ -139,6 +139,13 @@ fn groove(props: &GrooveProps) -> Html {
         // The widget's hand-off (`#keep=`), a rating request (`#ask=`) or a rater's reply
         // (`#reply=`): each opens its own screen, and changes nothing without consent.
         if let Some((name, text)) = browser::link_fragment().filter(|(name, _)| *name != "share") {
+            // A request made with a coach's bank, opened without `?bank=`: open it with that bank.
+            let request = (name == "ask" && browser::bank_param().is_none())
+                .then(|| groove_core::rater::Request::decode(&text).ok())
+                .flatten();
+            if let Some(address) = request.as_ref().and_then(|r| r.bank_elsewhere(&state.content.bank)) {
+                browser::open_with_bank(address, &format!("ask={text}"));
+            }
             state.open_link(name, &text, now);
         }
         if let Some(notice) = bank_notice {
@@ -267,7 +274,11 @@ fn groove(props: &GrooveProps) -> Html {
                     <p class="who" data-testid="who">{"For: "}{&state.doc.profile().name}</p>
                 }
                 <StatusBar persistence={state.persistence.clone()} save={state.save.clone()} />
-                <Nav screen={state.screen.clone()} on_go={ let s = state.clone(); Callback::from(move |screen| s.dispatch(Action::Go(screen))) } />
+                <Nav screen={state.screen.clone()} on_go={ let s = state.clone(); Callback::from(move |screen| {
+                    // Leaving a screen a link opened: its fragment goes, so a reload stays here.
+                    browser::clear_fragment();
+                    s.dispatch(Action::Go(screen))
+                }) } />
             </header>
             {update_banner}
             if let Some(notice) = &state.notice {

@@ -113,6 +113,14 @@ pub fn app_link(fragment: &str) -> String {
     format!("{}{query}#{fragment}", app_url())
 }
 
+/// Opens Groove again with the coach's bank at `address` and `fragment` (after `#`).
+pub fn open_with_bank(address: &str, fragment: &str) {
+    let url = format!("{}?bank={}#{fragment}", app_url(), String::from(js_sys::encode_uri_component(address)));
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(&url);
+    }
+}
+
 /// The coach's bank named by `?bank=PATH`, if any.
 pub fn bank_param() -> Option<String> {
     query_pairs().into_iter().find(|(k, v)| k == "bank" && !v.trim().is_empty()).map(|(_, v)| v)

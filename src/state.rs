@@ -18,6 +18,9 @@ use groove_core::Responses;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Said when a reply's result is gone by the time the person agrees to keep it.
+const GONE: &str = "The result this reply belongs to is no longer on this device, so the reply was not kept.";
+
 /// The reducer's handle, which pages take to read the state and dispatch actions.
 pub type StateHandle = UseReducerHandle<State>;
 
@@ -212,6 +215,7 @@ pub enum Action {
     KeepShared {
         profile: String,
         shared: Shared,
+        now: u64,
     },
     RemoveRater {
         profile: String,
@@ -534,6 +538,13 @@ impl Reducible for State {
                 Rc::make_mut(rating).go(by, items);
             }
             Action::KeepRater { profile, result, rater } => {
+                let here =
+                    s.doc.profiles.iter().filter(|p| p.id == profile).flat_map(|p| &p.results).any(|r| r.id == result);
+                if !here {
+                    // Deleted since the link was read (in another tab, say): say so, keep nothing.
+                    s.notice = Some(GONE.into());
+                    return Rc::new(s);
+                }
                 // The result opens in its own profile (a manager keeps one per rep).
                 let kept = s.doc_mut().keep_rater(&profile, &result, rater);
                 let switched = s.doc.active != profile && s.doc_mut().switch_profile(&profile);
@@ -542,8 +553,8 @@ impl Reducible for State {
                 }
                 s.screen = Screen::Result(result);
             }
-            Action::KeepShared { profile, shared } => {
-                let Some(id) = s.doc_mut().keep_shared(&profile, &shared) else { return self };
+            Action::KeepShared { profile, shared, now } => {
+                let Some(id) = s.doc_mut().keep_shared(&profile, &shared, now) else { return self };
                 s.doc_mut().switch_profile(&profile);
                 s.screen = Screen::Result(id);
                 s.changed();

@@ -108,6 +108,8 @@ pub struct Texts {
     /// `{habit}`, `{text}`, `{own}`, `{others}`: the largest blind spot, its statement, the
     /// seller's answer and the raters' (scale labels), to talk about first.
     pub talk_first: String,
+    /// The same, said to a manager about the seller.
+    pub talk_first_manager: String,
 }
 
 /// What a manager asks, and what not to do, when supporting a rep weak on one cause.
@@ -555,6 +557,7 @@ fn validate(bank: &RawBank) -> Vec<String> {
         ("texts.best", &bank.texts.best, &["{habit}"][..]),
         ("texts.daily", &bank.texts.daily, &["{weekly}", "{daily}"][..]),
         ("texts.talk_first", &bank.texts.talk_first, &["{habit}", "{text}", "{own}", "{others}"][..]),
+        ("texts.talk_first_manager", &bank.texts.talk_first_manager, &["{habit}", "{text}", "{own}", "{others}"][..]),
     ] {
         for hole in holes {
             if !text.contains(hole) {

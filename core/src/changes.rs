@@ -141,15 +141,16 @@ impl Document {
 
     /// Keeps a result opened from a share link with a person's results (a manager keeping a
     /// rep's result): its scores, verdict and flags, no answers, taken on the link's day
-    /// (at noon UTC). Its id, or None when there is no such profile. The same link kept
-    /// twice is one result.
-    pub fn keep_shared(&mut self, profile: &str, shared: &Shared) -> Option<String> {
+    /// (at noon UTC, and never later than `now`, so a link dated ahead cannot stand as the
+    /// latest result for ever). Its id, or None when there is no such profile. The same
+    /// link kept twice is one result.
+    pub fn keep_shared(&mut self, profile: &str, shared: &Shared, now: u64) -> Option<String> {
         let id = format!("s{:08x}", crate::share::fnv1a(&crate::share::encode(shared)));
         let p = self.profiles.iter_mut().find(|p| p.id == profile)?;
         if !p.results.iter().any(|r| r.id == id) {
             p.results.push(StoredResult {
                 id: id.clone(),
-                finished_at: u64::try_from(shared.day).unwrap_or(0) * 86_400_000 + 12 * 3_600_000,
+                finished_at: (u64::try_from(shared.day).unwrap_or(0) * 86_400_000 + 12 * 3_600_000).min(now),
                 bank: SHARED_BANK.into(),
                 responses: Responses::default(),
                 scores: shared.scores.clone(),
@@ -201,9 +202,10 @@ mod tests {
         let shared = Shared { scores, answered, flags: Vec::new(), verdict: v.clone(), day: 20_780 };
         let link = crate::share::encode(&shared);
         let shared = crate::share::decode(&link).unwrap();
-        assert_eq!(doc.keep_shared("nobody", &shared), None);
-        let id = doc.keep_shared(&sam, &shared).unwrap();
-        assert_eq!(doc.keep_shared(&sam, &shared), Some(id.clone()), "the same link twice is one result");
+        let now = 20_800 * 86_400_000;
+        assert_eq!(doc.keep_shared("nobody", &shared, now), None);
+        let id = doc.keep_shared(&sam, &shared, now).unwrap();
+        assert_eq!(doc.keep_shared(&sam, &shared, now), Some(id.clone()), "the same link twice is one result");
         let p = doc.profiles.iter().find(|p| p.id == sam).unwrap();
         assert_eq!(p.results.len(), 1);
         let r = &p.results[0];
@@ -212,6 +214,11 @@ mod tests {
         assert_eq!(crate::schema::diagnose_result(&b, r).verdict.weak, v.weak);
         // It survives a save.
         assert_eq!(crate::schema::decode(&crate::schema::encode(&doc)).unwrap(), doc);
+        // A link dated ahead is kept as of now.
+        let ahead = Shared { day: 30_000, ..shared };
+        let id = doc.keep_shared(&sam, &ahead, now).unwrap();
+        let kept = doc.profiles.iter().flat_map(|p| &p.results).find(|r| r.id == id).unwrap();
+        assert_eq!(kept.finished_at, now);
     }
 
     #[test]

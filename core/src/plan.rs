@@ -84,6 +84,9 @@ pub struct Plan {
     /// [`talk_first`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub talk_first: Option<String>,
+    /// The same, said to a manager (the manager part's).
+    #[serde(skip)]
+    pub talk_first_manager: Option<String>,
 }
 
 impl Plan {
@@ -219,6 +222,7 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
         kind_note: responses.self_talk.filter(|a| a.value() >= 4).map(|_| bank.self_talk().note.clone()),
         outside_changes,
         talk_first: None,
+        talk_first_manager: None,
     }
 }
 
@@ -279,8 +283,15 @@ fn best_habit(diagnosis: &Diagnosis) -> Option<&str> {
 
 /// What to talk about first when people rated the seller: the largest blind spot (the
 /// habit the raters see as least healthy against the seller's own view), as the bank's
-/// `texts.talk_first` with both answers as scale labels. None without a blind spot.
+/// `texts.talk_first` (said to the seller) with both answers as scale labels. None
+/// without a blind spot.
 pub fn talk_first(bank: &Bank, outside: &crate::outside::Outside) -> Option<String> {
+    blind_spot_sentence(bank, outside, &bank.texts().talk_first)
+}
+
+/// The largest blind spot in `sentence`, a bank text with `{habit}`, `{text}`, `{own}`
+/// and `{others}`.
+fn blind_spot_sentence(bank: &Bank, outside: &crate::outside::Outside, sentence: &str) -> Option<String> {
     let first = outside.blind_spots.first()?;
     let (item, seen) = (bank.item(first)?, outside.item(first)?);
     let label = |health: f64| {
@@ -289,8 +300,7 @@ pub fn talk_first(bank: &Bank, outside: &crate::outside::Outside) -> Option<Stri
         Some(bank.scale_label(item.scale, raw).to_string())
     };
     Some(
-        bank.texts()
-            .talk_first
+        sentence
             .replace("{habit}", &item.habit)
             .replace("{text}", &item.text)
             .replace("{own}", &label(f64::from(seen.own?))?)
@@ -304,8 +314,10 @@ pub fn result_plan(bank: &Bank, result: &crate::schema::StoredResult) -> Plan {
     let d = crate::schema::diagnose_result(bank, result);
     let mut plan = build_plan(bank, &d, &result.responses);
     if result.taken_with(bank) {
-        let outside = crate::outside::compare(bank, &result.responses, &result.views());
-        plan.talk_first = outside.and_then(|o| talk_first(bank, &o));
+        if let Some(o) = crate::outside::compare(bank, &result.responses, &result.views()) {
+            plan.talk_first = talk_first(bank, &o);
+            plan.talk_first_manager = blind_spot_sentence(bank, &o, &bank.texts().talk_first_manager);
+        }
     }
     plan
 }
@@ -358,7 +370,7 @@ pub fn manager_part(bank: &Bank, plan: &Plan) -> Manager {
             })
             .collect(),
         best: plan.best.clone(),
-        talk_first: plan.talk_first.clone(),
+        talk_first: plan.talk_first_manager.clone(),
     }
 }
 
@@ -405,7 +417,9 @@ mod tests {
         assert!(line.contains(&item.habit), "{line}");
         let own_label = b.scale_label(item.scale, own.answers[&item.id].value());
         assert!(line.contains(own_label) && line.contains(b.scale_label(item.scale, 1)), "{line}");
-        assert_eq!(manager_part(&b, &plan).talk_first, Some(line));
+        let manager = manager_part(&b, &plan).talk_first.unwrap();
+        assert!(manager.contains(&item.habit) && manager.contains("they answered"), "{manager}");
+        assert!(!manager.contains("you answered"), "{manager}");
     }
 
     fn ids(actions: &[PlanAction]) -> Vec<&str> {

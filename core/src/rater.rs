@@ -2,17 +2,20 @@
 //! or peer, and the reply link the rater sends back. Both travel in a URL fragment, which
 //! browsers never send to a server; neither carries any answer of the seller's.
 //!
-//! Request, `q1.<request>.<bank>.<bank address>.<about>.<to>.<check>`:
+//! Request, `q1.<request>.<bank>.<items>.<bank address>.<about>.<to>.<check>`:
 //! - `request`: the request's id, eight hex digits (see [`request_id`]), naming the result
 //!   it belongs to without saying anything about it;
-//! - `bank`: the bank's id; `bank address`: where a coach's bank lives, or empty;
+//! - `bank`: the bank's id; `items`: the fingerprint of its scored items (see
+//!   [`items_print`]), so answers given by position are never read against other items;
+//!   `bank address`: where a coach's bank lives, or empty;
 //! - `about`: the seller's first name as they typed it, or empty; `to`: the rater's name as
 //!   the seller typed it, or empty (the reply says whose view it is);
 //! - text fields are base64url (UTF-8, no padding), so any name or address fits.
 //!
-//! Reply, `a1.<request>.<bank>.<to>.<answers>.<check>`: the request's id, bank and rater
-//! name echoed, then one character per scored item in the bank's order: `1`–`5` on the
-//! item's own scale, `x` for "I can't judge this".
+//! Reply, `a1.<request>.<bank>.<items>.<to>.<answers>.<check>`: the request's id, bank,
+//! fingerprint and rater name echoed, then one character per scored item in the bank's
+//! order: `1`–`5` on the item's own scale, `x` for "I can't judge this". A reply must judge
+//! at least one item.
 //!
 //! The check is FNV-1a of everything before the last dot, eight hex digits: any single
 //! changed character is caught (each FNV-1a step is a bijection of the running hash), so
@@ -23,8 +26,9 @@ use crate::bank::Bank;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-/// The longest request or reply accepted: a coach's bank address and two names fit easily.
-pub const MAX_LINK_CHARS: usize = 2_000;
+/// The longest request or reply accepted: the longest bank address and two names kept,
+/// each of four-byte characters, fit (600 × 4 × 4/3 + 2 × 40 × 4 × 4/3 is about 3,600).
+pub const MAX_LINK_CHARS: usize = 4_000;
 /// The longest name kept, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
 /// The longest bank address kept, in characters.
@@ -35,6 +39,8 @@ pub const MAX_ADDRESS_CHARS: usize = 600;
 pub struct Request {
     pub id: String,
     pub bank: String,
+    /// The fingerprint of the bank's scored items ([`items_print`]).
+    pub items: String,
     /// Where a coach's bank lives, or empty for the bank built into Groove.
     pub bank_address: String,
     /// The seller's first name, as typed, or empty.
@@ -48,6 +54,8 @@ pub struct Request {
 pub struct Reply {
     pub request: String,
     pub bank: String,
+    /// The fingerprint of the bank's scored items ([`items_print`]).
+    pub items: String,
     /// The rater's name from the request, or empty.
     pub name: String,
     /// One entry per scored item of the bank, in order; None is "I can't judge this".
@@ -73,6 +81,10 @@ pub enum LinkError {
         link: String,
         here: String,
     },
+    /// The same bank by id, but its scored items have changed since the link was made.
+    ChangedBank(String),
+    /// A reply that judges no item: there is nothing to compare.
+    NothingJudged,
 }
 
 impl fmt::Display for LinkError {
@@ -85,6 +97,11 @@ impl fmt::Display for LinkError {
             LinkError::OtherBank { link, here } => {
                 write!(f, "the link answers the question set \"{link}\", and this Groove uses \"{here}\"")
             }
+            LinkError::ChangedBank(id) => write!(
+                f,
+                "the link was made with an earlier version of the question set \"{id}\", whose questions have changed since"
+            ),
+            LinkError::NothingJudged => f.write_str("the reply judges no statement, so there is nothing to compare"),
         }
     }
 }
@@ -95,6 +112,25 @@ impl std::error::Error for LinkError {}
 /// made from one result carries the same id, so any reply finds its way back to it.
 pub fn request_id(result_id: &str) -> String {
     format!("{:08x}", crate::share::fnv1a(result_id))
+}
+
+/// The fingerprint of a bank's scored items: FNV-1a of each item's id, key and scale in
+/// order, eight hex digits. Two banks with the same id but other items (a coach's bank
+/// edited, an old copy kept offline) give other fingerprints.
+pub fn items_print(bank: &Bank) -> String {
+    let items: Vec<String> = bank.items().iter().map(|i| format!("{}:{}:{:?}", i.id, i.reverse, i.scale)).collect();
+    format!("{:08x}", crate::share::fnv1a(&items.join(",")))
+}
+
+/// Whether `bank` is the one a link with `id` and fingerprint `items` was made with.
+fn same_bank(id: &str, items: &str, bank: &Bank) -> Result<(), LinkError> {
+    if id != bank.raw().id {
+        Err(LinkError::OtherBank { link: id.to_string(), here: bank.raw().id.clone() })
+    } else if items != items_print(bank) {
+        Err(LinkError::ChangedBank(id.to_string()))
+    } else {
+        Ok(())
+    }
 }
 
 fn check(body: &str) -> String {
@@ -146,12 +182,22 @@ fn open<'a>(text: &'a str, version: &str, parts: usize) -> Result<Vec<&'a str>, 
     Ok(fields[1..=parts].to_vec())
 }
 
-fn read_id(field: &str) -> Result<String, LinkError> {
+/// Eight lowercase hex digits: a request id or a fingerprint.
+fn read_hex(field: &str, what: &'static str) -> Result<String, LinkError> {
     if field.len() == 8 && field.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
         Ok(field.to_string())
     } else {
-        Err(LinkError::Malformed("the request id"))
+        Err(LinkError::Malformed(what))
     }
+}
+
+/// A bank id as a link carries it: never empty.
+fn read_bank(field: &str) -> Result<String, LinkError> {
+    let bank = read_text(field, MAX_LINK_CHARS, "the question set")?;
+    if bank.is_empty() {
+        return Err(LinkError::Malformed("the question set"));
+    }
+    Ok(bank)
 }
 
 impl Request {
@@ -161,6 +207,7 @@ impl Request {
         Request {
             id: request_id(result_id),
             bank: bank.raw().id.clone(),
+            items: items_print(bank),
             bank_address: bank_address.chars().filter(|c| !c.is_control()).take(MAX_ADDRESS_CHARS).collect(),
             about: clean_name(about),
             to: clean_name(to),
@@ -169,9 +216,10 @@ impl Request {
 
     pub fn encode(&self) -> String {
         signed(format!(
-            "q1.{}.{}.{}.{}.{}",
+            "q1.{}.{}.{}.{}.{}.{}",
             self.id,
             text_field(&self.bank),
+            self.items,
             text_field(&self.bank_address),
             text_field(&self.about),
             text_field(&self.to)
@@ -179,27 +227,27 @@ impl Request {
     }
 
     pub fn decode(text: &str) -> Result<Request, LinkError> {
-        let f = open(text, "q1", 5)?;
-        let bank = read_text(f[1], MAX_NAME_CHARS * 2, "the question set")?;
-        if bank.is_empty() {
-            return Err(LinkError::Malformed("the question set"));
-        }
+        let f = open(text, "q1", 6)?;
         Ok(Request {
-            id: read_id(f[0])?,
-            bank,
-            bank_address: read_text(f[2], MAX_ADDRESS_CHARS, "the question set's address")?,
-            about: read_text(f[3], MAX_NAME_CHARS, "a name")?,
-            to: read_text(f[4], MAX_NAME_CHARS, "a name")?,
+            id: read_hex(f[0], "the request id")?,
+            bank: read_bank(f[1])?,
+            items: read_hex(f[2], "the question set's fingerprint")?,
+            bank_address: read_text(f[3], MAX_ADDRESS_CHARS, "the question set's address")?,
+            about: read_text(f[4], MAX_NAME_CHARS, "a name")?,
+            to: read_text(f[5], MAX_NAME_CHARS, "a name")?,
         })
     }
 
-    /// Whether `bank` is the one this request was made with.
+    /// Whether `bank` is the one this request was made with (its id and its items), so a
+    /// rater is refused before answering, never after.
     pub fn answered_with(&self, bank: &Bank) -> Result<(), LinkError> {
-        if self.bank == bank.raw().id {
-            Ok(())
-        } else {
-            Err(LinkError::OtherBank { link: self.bank.clone(), here: bank.raw().id.clone() })
-        }
+        same_bank(&self.bank, &self.items, bank)
+    }
+
+    /// Where to load the coach's bank this request was made with, when `bank` is not it:
+    /// a request whose address was lost (copied without `?bank=`) still opens.
+    pub fn bank_elsewhere(&self, bank: &Bank) -> Option<&str> {
+        (self.answered_with(bank).is_err() && !self.bank_address.is_empty()).then_some(self.bank_address.as_str())
     }
 }
 
@@ -209,6 +257,7 @@ impl Reply {
         Reply {
             request: request.id.clone(),
             bank: request.bank.clone(),
+            items: request.items.clone(),
             name: request.to.clone(),
             answers: bank.items().iter().map(|i| view.answers.get(&i.id).copied()).collect(),
         }
@@ -216,16 +265,13 @@ impl Reply {
 
     pub fn encode(&self) -> String {
         let answers: String = self.answers.iter().map(|a| a.map_or('x', |a| char::from(b'0' + a.value()))).collect();
-        signed(format!("a1.{}.{}.{}.{answers}", self.request, text_field(&self.bank), text_field(&self.name)))
+        let (bank, name) = (text_field(&self.bank), text_field(&self.name));
+        signed(format!("a1.{}.{bank}.{}.{name}.{answers}", self.request, self.items))
     }
 
     pub fn decode(text: &str) -> Result<Reply, LinkError> {
-        let f = open(text, "a1", 4)?;
-        let bank = read_text(f[1], MAX_NAME_CHARS * 2, "the question set")?;
-        if bank.is_empty() {
-            return Err(LinkError::Malformed("the question set"));
-        }
-        let answers = f[3]
+        let f = open(text, "a1", 5)?;
+        let answers = f[4]
             .bytes()
             .map(|b| match b {
                 b'x' => Ok(None),
@@ -235,17 +281,24 @@ impl Reply {
         if answers.is_empty() {
             return Err(LinkError::Malformed("the answers"));
         }
-        Ok(Reply { request: read_id(f[0])?, bank, name: read_text(f[2], MAX_NAME_CHARS, "a name")?, answers })
+        Ok(Reply {
+            request: read_hex(f[0], "the request id")?,
+            bank: read_bank(f[1])?,
+            items: read_hex(f[2], "the question set's fingerprint")?,
+            name: read_text(f[3], MAX_NAME_CHARS, "a name")?,
+            answers,
+        })
     }
 
-    /// The rater's view read against `bank`: refused when the reply answers another bank
-    /// or another number of items.
+    /// The rater's view read against `bank`: refused when the reply answers another bank,
+    /// other items, another number of items, or judges none.
     pub fn view(&self, bank: &Bank) -> Result<View, LinkError> {
-        if self.bank != bank.raw().id {
-            return Err(LinkError::OtherBank { link: self.bank.clone(), here: bank.raw().id.clone() });
-        }
+        same_bank(&self.bank, &self.items, bank)?;
         if self.answers.len() != bank.items().len() {
             return Err(LinkError::Malformed("the number of answers"));
+        }
+        if self.answers.iter().all(Option::is_none) {
+            return Err(LinkError::NothingJudged);
         }
         let mut view = View::default();
         for (item, answer) in bank.items().iter().zip(&self.answers) {
@@ -346,11 +399,57 @@ mod tests {
         assert_eq!(r.about, "Sam");
         let link = r.encode();
         assert!(link.starts_with(&format!("q1.{}.", request_id("r-1764000000000"))), "{link}");
-        assert!(link.len() < 120, "{} chars: {link}", link.len());
+        assert!(link.len() < 130, "{} chars: {link}", link.len());
         assert_eq!(Request::decode(&link), Ok(r.clone()));
-        // The names do not appear as plain text, and nothing of any answer is in it.
-        assert!(!link.contains("Sam"));
+        // Exactly these fields, in this order, and nothing else: no answer of the seller's.
+        let fields: Vec<&str> = link.split('.').collect();
+        let text = |f: &str| String::from_utf8(crate::handoff::from_base64url(f).unwrap()).unwrap();
+        assert_eq!(fields.len(), 8, "{link}");
+        assert_eq!(fields[1], request_id("r-1764000000000"));
+        assert_eq!((text(fields[2]), fields[3]), ("groove-2".to_string(), items_print(&bank()).as_str()));
+        assert_eq!(
+            (text(fields[4]), text(fields[5]), text(fields[6])),
+            (String::new(), "Sam".into(), "Dana Ó'Brien".into())
+        );
+        assert!(!link.contains("Sam"), "names are not plain text");
         assert_eq!(r.answered_with(&bank()), Ok(()));
+    }
+
+    #[test]
+    fn a_bank_whose_items_changed_refuses_requests_and_replies_made_with_the_old_one() {
+        let b = bank();
+        let r = request();
+        let reply = Reply::decode(&Reply::new(&r, &b, &view(&b)).encode()).unwrap();
+        // The same bank id, two items swapped: answers given by position would land on the wrong items.
+        let mut raw: serde_json::Value = serde_json::from_str(crate::bank::DEFAULT_BANK_JSON).unwrap();
+        raw["items"].as_array_mut().unwrap().swap(0, 1);
+        let swapped = Bank::parse(&raw.to_string()).unwrap();
+        assert_eq!(swapped.raw().id, b.raw().id);
+        let changed = Err(LinkError::ChangedBank(b.raw().id.clone()));
+        assert_eq!(r.answered_with(&swapped), changed);
+        assert_eq!(reply.view(&swapped).map(|_| ()), changed);
+        assert!(LinkError::ChangedBank("x".into()).to_string().contains("changed since"));
+    }
+
+    #[test]
+    fn a_request_made_with_a_coachs_bank_says_where_that_bank_lives() {
+        let b = bank();
+        let mut raw: serde_json::Value = serde_json::from_str(crate::bank::DEFAULT_BANK_JSON).unwrap();
+        raw["id"] = "coach".into();
+        let coach = Bank::parse(&raw.to_string()).unwrap();
+        let r = Request::decode(&Request::new("r1", &coach, "banks/coach.json", "", "").encode()).unwrap();
+        assert_eq!(r.bank_elsewhere(&b), Some("banks/coach.json"));
+        assert_eq!(r.bank_elsewhere(&coach), None, "already there");
+        assert_eq!(request().bank_elsewhere(&coach), None, "Groove's own bank has no address");
+    }
+
+    #[test]
+    fn a_reply_that_judges_nothing_is_refused() {
+        let b = bank();
+        let reply = Reply::new(&request(), &b, &View::default());
+        assert!(reply.answers.iter().all(Option::is_none));
+        assert_eq!(Reply::decode(&reply.encode()).unwrap().view(&b), Err(LinkError::NothingJudged));
+        assert!(LinkError::NothingJudged.to_string().contains("nothing to compare"));
     }
 
     #[test]
@@ -359,7 +458,7 @@ mod tests {
         let reply = Reply::new(&request(), &b, &view(&b));
         assert_eq!(reply.name, "Dana Ó'Brien");
         let link = reply.encode();
-        assert!(link.len() < 120, "{} chars: {link}", link.len());
+        assert!(link.len() < 130, "{} chars: {link}", link.len());
         let back = Reply::decode(&link).unwrap();
         assert_eq!(back, reply);
         assert_eq!(back.view(&b), Ok(view(&b)));
@@ -375,7 +474,7 @@ mod tests {
         assert_eq!(Reply::decode(&link.replacen("a1.", "q1.", 1)), Err(LinkError::UnknownVersion));
         assert_eq!(Request::decode(&link), Err(LinkError::UnknownVersion));
         assert_eq!(Reply::decode("a1.abc"), Err(LinkError::Malformed("wrong number of parts")));
-        assert_eq!(Reply::decode(&"a1.".repeat(1_000)), Err(LinkError::TooLong));
+        assert_eq!(Reply::decode(&"a1.".repeat(2_000)), Err(LinkError::TooLong));
         // A reply that answers fewer items than the bank has.
         let mut short = Reply::new(&request(), &b, &view(&b));
         short.answers.pop();
@@ -454,13 +553,16 @@ mod tests {
         }
 
         #[test]
-        fn any_request_round_trips(result in ".{0,20}", address in ".{0,80}", about in ".{0,50}", to in ".{0,50}") {
+        fn any_request_round_trips(result in ".{0,20}", address in ".{0,700}", about in ".{0,60}", to in ".{0,60}") {
+            // Up to and past every limit, in any characters (four-byte ones included): the
+            // link made always opens.
             let r = Request::new(&result, &bank(), &address, &about, &to);
             prop_assert_eq!(Request::decode(&r.encode()), Ok(r));
         }
 
         #[test]
         fn any_reply_round_trips(answers in proptest::collection::vec(proptest::option::of(1u8..=5), 34), to in ".{0,50}") {
+            prop_assume!(answers.iter().any(Option::is_some), "a reply judges something");
             let b = bank();
             let request = Request::new("r", &b, "", "", &to);
             let mut view = View::default();

@@ -48,7 +48,11 @@ mod say {
     pub const NONE_JUDGED: &str =
         "You have not judged any statement yet, so there is nothing to send. Go back and answer the ones you can.";
     pub fn counted(judged: usize, of: usize) -> String {
-        format!("You judged {judged} of {of} statements; the rest are sent as \u{201c}can't judge\u{201d}.")
+        if judged == of {
+            format!("You judged all {of} statements.")
+        } else {
+            format!("You judged {judged} of {of} statements; the rest are sent as \u{201c}can't judge\u{201d}.")
+        }
     }
     pub const BAD_TITLE: &str = "This request cannot be opened";
     pub fn bad(why: &str) -> String {

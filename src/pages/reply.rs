@@ -27,7 +27,11 @@ mod say {
         }
     }
     pub fn judged(judged: usize, of: usize) -> String {
-        format!("They judged {judged} of {of} statements; the rest they could not judge.")
+        if judged == of {
+            format!("They judged all {of} statements.")
+        } else {
+            format!("They judged {judged} of {of} statements; the rest they could not judge.")
+        }
     }
     pub const WHY: &str = "Kept with that result, it shows beside your own answers: where you see the same, and where they see something you do not. It stays on this device; you can remove it at any time.";
     pub const KEEP: &str = "Keep it with that result";
@@ -35,7 +39,7 @@ mod say {
     pub const ALREADY: &str = "This view is already kept with that result.";
     pub const OPEN: &str = "Open the result";
     pub const ELSEWHERE: &str = "This reply answers a request made from a result that is not in this browser's Groove. If you took Groove inside a blog post, keep that result in Groove first, then open this link again.";
-    pub const CHOOSE: &str = "Or keep it with the latest result of:";
+    pub const CHOOSE: &str = "You can keep it with the latest result of one person here instead:";
     pub const YOU: &str = "You";
     pub const KEEP_WITH: &str = "Keep it there";
     pub const BAD_TITLE: &str = "This reply cannot be opened";

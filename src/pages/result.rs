@@ -128,7 +128,10 @@ pub fn result_view(props: &Props) -> Html {
     let other_bank = !result.taken_with(&bank);
     let plan = result_plan(&bank, result);
     // The outside view: what the people who rated this seller see, beside their own answers.
-    let outside = groove_core::outside::compare(&bank, &result.responses, &result.views());
+    // Item by item only when the answers were given to this bank's items; a result kept from
+    // a share link or taken with another bank compares causes only.
+    let own_answers = if other_bank { Default::default() } else { result.responses.clone() };
+    let outside = groove_core::outside::compare(&bank, &own_answers, &result.views());
     let disagreement = outside.as_ref().and_then(|o| o.disagreement(v, &d.scores()));
     let manager = manager_part(&bank, &plan);
     let stall = funnel(&bank, &result.responses.deals);
@@ -193,7 +196,7 @@ pub fn result_view(props: &Props) -> Html {
             Callback::from(move |rater| s.dispatch(Action::RemoveRater { profile: profile.clone(), result: id.clone(), rater }))
         };
         html! {
-            <OutsideView bank={bank.clone()} outside={Rc::new(o)} own={d.scores()} responses={Rc::new(result.responses.clone())}
+            <OutsideView bank={bank.clone()} outside={Rc::new(o)} own={d.scores()} responses={Rc::new(own_answers.clone())}
                 {disagreement} {raters} {on_remove} />
         }
     });
@@ -311,7 +314,7 @@ pub fn result_view(props: &Props) -> Html {
             </section>
 
             if let Some(section) = outside_section { {section} }
-            {ask_section}
+            if !other_bank { {ask_section} }
 
             if let Some(section) = numbers_section { {section} }
 

@@ -67,7 +67,11 @@ pub fn shared_view(props: &Props) -> Html {
                 let (s, shared) = (state.clone(), shared.clone());
                 move |_| {
                     browser::clear_fragment();
-                    s.dispatch(Action::KeepShared { profile: profile.clone(), shared: shared.clone() });
+                    s.dispatch(Action::KeepShared {
+                        profile: profile.clone(),
+                        shared: shared.clone(),
+                        now: browser::now(),
+                    });
                 }
             });
             html! {
@@ -97,7 +101,7 @@ pub fn shared_view(props: &Props) -> Html {
                         </section>
                     }
                     <div class="actions">
-                        <button type="button" class="primary" onclick={leave}>{"Take the diagnostic yourself"}</button>
+                        <button type="button" class="primary" onclick={leave}>{say::YOURSELF}</button>
                     </div>
                 </section>
             }

@@ -22,7 +22,7 @@ mod say {
             (_, n) => format!("{} and {} more answered the same habits about you.", named.join(", "), n - named.len()),
         }
     }
-    pub fn disagree(own: Option<&str>, outside: &[String]) -> String {
+    pub fn disagree(own: Option<&str>, outside: &[String], gap_below: bool) -> String {
         let b = outside.join(" and ");
         let head = match (own, outside.is_empty()) {
             (Some(a), false) => format!("You point to {a} first; the view from outside points to {b}."),
@@ -30,17 +30,23 @@ mod say {
             (None, false) => format!("Your own answers show no weak habit; from outside, {b} looks weak."),
             (None, true) => String::new(),
         };
-        format!("{head} Neither view is the whole truth: in a slump people often judge their own work askew, and someone else sees only part of it. Start with the largest gap below, and ask them what they saw.")
+        let next = if gap_below {
+            " Start with the largest gap below, and ask them what they saw."
+        } else {
+            " Ask them what they saw."
+        };
+        format!("{head} Neither view is the whole truth: in a slump people often judge their own work askew, and someone else sees only part of it.{next}")
     }
     pub const CAUSE: &str = "Cause";
     pub const YOU: &str = "You";
     pub const OUTSIDE: &str = "From outside";
     pub const TOO_FEW: &str = "too few judged";
     pub const BLIND: &str = "Seen as less healthy from outside";
-    pub const BLIND_WHY: &str = "Others see these habits less than you do. That does not make them right; it is the place to ask what they saw.";
+    pub const BLIND_WHY: &str = "Others see these habits as weaker than you do. That does not make them right; it is the place to ask what they saw.";
     pub const HIDDEN: &str = "Strengths others see";
-    pub const HIDDEN_WHY: &str = "Others see these habits more than you do: you may be selling yourself short here.";
-    pub const NO_ANSWERS: &str = "The answers behind this result are not on this device (it came from a share link or another question set), so habits cannot be compared one by one: only the causes above.";
+    pub const HIDDEN_WHY: &str =
+        "Others see these habits as stronger than you do: you may be selling yourself short here.";
+    pub const NO_ANSWERS: &str = "No statement was answered on both sides (or the answers behind this result are not on this device), so habits cannot be compared one by one: only the causes above.";
     pub const SAME: &str = "No habit is two or more steps apart: you see your work much as they do.";
     pub fn pair(text: &str, own: &str, others: &str) -> String {
         format!("\u{201c}{text}\u{201d} You: {own}. From outside: {others}.")
@@ -97,6 +103,8 @@ pub struct Props {
 pub fn outside_view(props: &Props) -> Html {
     let (bank, out) = (&props.bank, &props.outside);
     let names: Vec<String> = props.raters.iter().map(|(_, n)| n.clone()).collect();
+    // Statements both sides answered: only these can show a gap, or its absence.
+    let compared = out.items.iter().filter(|i| i.gap().is_some()).count();
     let cause_name = |c: Cause| bank.cause(c).name.clone();
     let own_label = |id: &str| {
         let item = bank.item(id)?;
@@ -117,7 +125,8 @@ pub fn outside_view(props: &Props) -> Html {
             <p>{say::from(&names, out.raters)}</p>
             if let Some(d) = &props.disagreement {
                 <p class="notice" data-testid="outside-disagrees">{say::disagree(
-                    d.own.map(cause_name).as_deref(), &d.outside.iter().map(|&c| cause_name(c)).collect::<Vec<_>>())}</p>
+                    d.own.map(cause_name).as_deref(), &d.outside.iter().map(|&c| cause_name(c)).collect::<Vec<_>>(),
+                    !out.blind_spots.is_empty())}</p>
             }
             <table class="side-by-side" data-testid="outside-scores">
                 <thead><tr><th scope="col">{say::CAUSE}</th><th scope="col">{say::YOU}</th><th scope="col">{say::OUTSIDE}</th></tr></thead>
@@ -136,7 +145,7 @@ pub fn outside_view(props: &Props) -> Html {
                 <p class="small">{say::HIDDEN_WHY}</p>
                 <ul class="gaps" data-testid="hidden-strengths">{ for out.hidden_strengths.iter().map(line) }</ul>
             }
-            if props.responses.answers.is_empty() {
+            if compared == 0 {
                 <p>{say::NO_ANSWERS}</p>
             } else if out.blind_spots.is_empty() && out.hidden_strengths.is_empty() {
                 <p>{say::SAME}</p>

@@ -24,10 +24,16 @@ test('a seller and a manager in two browsers complete the round trip, by keyboar
   await ask.getByRole('button', { name: 'Make a request link' }).click();
   const request = await page.getByTestId('ask-link').inputValue();
   expect(request).toMatch(/^http:\/\/127\.0\.0\.1:4173\/(index\.html)?#ask=q1\./);
-  const stored = await page.evaluate(() => localStorage.getItem('groove'));
-  const answers = JSON.parse(stored).profiles[0].results[0].answers;
-  expect(request).not.toContain(answers);
-  expect(request).not.toContain('Sam');
+  // Exactly what the rater needs, and nothing of the seller's answers: the request id, the
+  // bank, its items' fingerprint, no coach's address, the two names, the check.
+  const fields = new URL(request).hash.slice('#ask='.length).split('.');
+  const text = (f) => Buffer.from(f, 'base64url').toString('utf8');
+  expect(fields).toHaveLength(8);
+  expect(fields[0]).toBe('q1');
+  expect(fields[1]).toMatch(/^[0-9a-f]{8}$/);
+  expect([text(fields[2]), text(fields[4]), text(fields[5]), text(fields[6])]).toEqual([bank.id, '', 'Sam', 'Dana']);
+  expect(fields[3]).toMatch(/^[0-9a-f]{8}$/);
+  expect(fields[7]).toMatch(/^[0-9a-f]{8}$/);
 
   // The manager, in a browser of their own (no shared storage), answers by keyboard.
   const managerContext = await browser.newContext({ viewport: page.viewportSize() });
@@ -57,7 +63,7 @@ test('a seller and a manager in two browsers complete the round trip, by keyboar
   const reply = await manager.getByTestId('reply-link').inputValue();
   expect(reply).toMatch(/#reply=a1\./);
   // The manager's browser kept nothing of theirs.
-  expect(await manager.evaluate(() => localStorage.getItem('groove'))).toBeNull();
+  expect(await manager.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
   await managerContext.close();
 
   // The seller opens the reply: whose view, which result; kept only on consent.
@@ -80,6 +86,12 @@ test('a seller and a manager in two browsers complete the round trip, by keyboar
   await axeClean(page);
   await page.reload();
   await expect(page.getByTestId('outside')).toBeVisible();
+  // The plan screen starts from the same blind spot.
+  await page.getByRole('navigation').getByRole('button', { name: 'Plan', exact: true }).click();
+  await expect(page.getByTestId('talk-first')).toContainText(prospecting.habit);
+  await page.getByRole('navigation').getByRole('button', { name: 'History', exact: true }).click();
+  await page.locator('main').getByRole('button', { name: 'Open', exact: true }).first().click();
+  await expect(page.getByTestId('outside')).toBeVisible();
 
   // Opened twice, the same reply is kept once; it can be removed.
   await page.goto(reply);
@@ -97,12 +109,30 @@ test('a damaged request or reply says why and changes nothing', async ({ page, g
   await page.getByTestId('ask').getByRole('button', { name: 'Make a request link' }).click();
   const request = await page.getByTestId('ask-link').inputValue();
   const edited = request.replace(/\.([0-9a-f]{8})$/, (_, c) => `.${c[0] === '0' ? '1' : '0'}${c.slice(1)}`);
+  // Pasted into the tab already showing Groove (the fragment changes in place), then opened afresh.
+  await page.goto(edited);
+  await expect(page.getByTestId('rate-error')).toContainText('changed after it was made');
   await page.goto('about:blank');
   await page.goto(edited);
   await expect(page.getByTestId('rate-error')).toContainText('changed after it was made');
   await page.goto('about:blank');
-  await page.goto('./#reply=a1.00000000.Z3Jvb3ZlLTI..1234.deadbeef');
+  await page.goto('./#reply=a1.00000000.Z3Jvb3ZlLTI.00000000..1234.deadbeef');
   await expect(page.getByTestId('reply-error')).toContainText('was changed after it was made');
   await axeClean(page);
   expect(await page.evaluate(() => localStorage.getItem('groove'))).toBe(before);
+});
+
+test("a request made with a coach's questions opens with them, even copied without its address", async ({ page, groove: g, browser }) => {
+  await page.goto('./?bank=test-banks/coach.json');
+  await g.takeOne(sellerHealth);
+  await page.getByTestId('ask').getByRole('button', { name: 'Make a request link' }).click();
+  const request = new URL(await page.getByTestId('ask-link').inputValue());
+  expect(request.searchParams.get('bank')).toBe('test-banks/coach.json');
+  // The address lost on the way (a chat app dropped it): the request still says where its bank lives.
+  request.search = '';
+  const rater = await (await browser.newContext({ viewport: page.viewportSize() })).newPage();
+  await rater.goto(request.toString());
+  await expect(rater.locator('#rate-title')).toHaveText('Someone asked for your view of their work');
+  expect(new URL(rater.url()).searchParams.get('bank')).toBe('test-banks/coach.json');
+  await rater.context().close();
 });

@@ -30,8 +30,11 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // instead of one (0.2 KB), a rater's view merged into a result already on the device by an
 // import or a hand-off (0.15 KB), and one card and one person choice shared by the four
 // screens links open, as plain functions (0.3 KB; as components it was 1.8 KB).
-// Today: 278,319 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 179 KB above the goal.
-const FIRST_LOAD_CEILING = 279_000;
+// A review's fixes added 1.5 KB: the fingerprint of the bank's items in both links, a reply
+// that judges nothing refused, a coach's request reopened with its bank, a reply whose
+// result is gone said plainly, the manager's own sentence for the largest blind spot.
+// Today: 279,803 bytes, rounded up to the next KB (1 KB = 1,000 bytes): 180 KB above the goal.
+const FIRST_LOAD_CEILING = 280_000;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
