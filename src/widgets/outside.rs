@@ -116,7 +116,7 @@ pub fn outside_view(props: &Props) -> Html {
         let others = out.item(id).and_then(|v| v.others).map(|h| label_of(bank, id, h)).unwrap_or_default();
         html! {
             <li key={id.clone()}><strong>{&item.habit}</strong>
-                <span class="said">{say::pair(&item.text, &own_label(id).unwrap_or_default(), &others)}</span></li>
+                <span class="pair">{say::pair(&item.text, &own_label(id).unwrap_or_default(), &others)}</span></li>
         }
     };
     html! {
