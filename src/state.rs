@@ -8,6 +8,7 @@
 use crate::storage::Loaded;
 use groove_core::answers::{Answer, Reply};
 use groove_core::bank::Bank;
+use groove_core::changes::Finish;
 use groove_core::rater::{Rating, Request};
 use groove_core::schema::Review;
 use groove_core::schema::{Document, Progress, Rater};
@@ -448,22 +449,20 @@ impl Reducible for State {
                 s.changed();
             }
             Action::Finish { now, anyway } => {
-                let Some(responses) = s.responses() else {
+                if s.responses().is_none() {
                     return self;
-                };
-                let d = groove_core::diagnose(&s.content.bank, responses);
-                if !anyway && d.verdict.unclear == Some(groove_core::diagnosis::Unclear::TooFew) {
-                    s.screen = Screen::Gaps;
-                    s.from_gaps = false;
-                    return Rc::new(s);
                 }
                 let bank = s.content.bank.clone();
-                let Some(id) = s.doc_mut().profile_mut().finish(&bank, now) else {
-                    return self;
-                };
                 s.from_gaps = false;
-                s.screen = Screen::Result(id);
-                s.changed();
+                match s.doc_mut().profile_mut().finish_unless_gaps(&bank, now, anyway) {
+                    Finish::Done(id) => {
+                        s.screen = Screen::Result(id);
+                        s.changed();
+                    }
+                    // Still in progress: the document is as it was.
+                    Finish::Gaps => s.screen = Screen::Gaps,
+                    Finish::Nothing => return self,
+                }
             }
             Action::StartOver => {
                 s.doc_mut().profile_mut().progress = None;

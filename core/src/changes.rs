@@ -7,6 +7,17 @@ use crate::schema::{Document, Profile, Progress, Rater, Review, StoredResult, SH
 use crate::share::Shared;
 use crate::stall::MAX_DEALS;
 
+/// What finishing an assessment did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finish {
+    /// Kept as the result with this id.
+    Done(String),
+    /// Not finished: a cause has too few answers (see `finish_unless_gaps`).
+    Gaps,
+    /// Nothing was in progress.
+    Nothing,
+}
+
 impl Profile {
     /// Starts a new assessment at `first_step`, replacing any in progress.
     pub fn start(&mut self, now: u64, first_step: &str) {
@@ -17,10 +28,25 @@ impl Profile {
     /// Finishes the assessment in progress as a result with id `r<now>`; its id, or None
     /// when nothing was in progress.
     pub fn finish(&mut self, bank: &Bank, now: u64) -> Option<String> {
-        let progress = self.progress.take()?;
+        match self.finish_unless_gaps(bank, now, true) {
+            Finish::Done(id) => Some(id),
+            Finish::Gaps | Finish::Nothing => None,
+        }
+    }
+
+    /// Finishes the assessment in progress, unless (and `anyway` is false) a cause has too
+    /// few answers to be scored: then it stays in progress and the person sees the gaps
+    /// first. The answers are diagnosed once, for both.
+    pub fn finish_unless_gaps(&mut self, bank: &Bank, now: u64, anyway: bool) -> Finish {
+        let Some(progress) = &self.progress else { return Finish::Nothing };
+        let d = crate::diagnosis::diagnose(bank, &progress.responses);
+        if !anyway && d.verdict.unclear == Some(crate::diagnosis::Unclear::TooFew) {
+            return Finish::Gaps;
+        }
+        let Some(progress) = self.progress.take() else { return Finish::Nothing };
         let id = format!("r{now}");
-        self.results.push(StoredResult::finish(id.clone(), now, bank, progress.responses));
-        Some(id)
+        self.results.push(StoredResult::diagnosed(id.clone(), now, bank, progress.responses, d));
+        Finish::Done(id)
     }
 
     /// Checks or unchecks a plan action of a result.
@@ -189,6 +215,19 @@ mod tests {
             note: String::new(),
             saved_at: 1,
         }
+    }
+
+    #[test]
+    fn finishing_with_too_few_answers_shows_the_gaps_first_unless_asked_anyway() {
+        let b = bank();
+        let mut p = Profile::new("p", "");
+        assert_eq!(p.finish_unless_gaps(&b, 1, false), Finish::Nothing);
+        p.start(1, "x");
+        assert_eq!(p.finish_unless_gaps(&b, 2, false), Finish::Gaps);
+        assert!(p.progress.is_some() && p.results.is_empty(), "still in progress");
+        assert_eq!(p.finish_unless_gaps(&b, 3, true), Finish::Done("r3".into()));
+        assert!(p.progress.is_none());
+        assert_eq!(p.results[0], StoredResult::finish("r3".into(), 3, &b, Responses::default()));
     }
 
     #[test]

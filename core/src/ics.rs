@@ -89,55 +89,85 @@ fn calendar(event: Vec<String>) -> String {
     lines.map(|l| fold(&l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
 }
 
+/// What differs between Groove's reminders; everything else (timed, floating local time,
+/// free not busy, ringing at its start, a link) they share, in [`reminder`].
+struct Reminder<'a> {
+    /// Unique per download: `<kind>-<now>`.
+    kind: &'a str,
+    day: Day,
+    at: TimeOfDay,
+    minutes: u32,
+    /// Repeats every day.
+    daily: bool,
+    summary: &'a str,
+    description: &'a str,
+    url: &'a str,
+    alarm: &'a str,
+}
+
+/// A VCALENDAR with one timed event: `r.minutes` long from `r.at` local (floating) time on
+/// `r.day`, `TRANSP:TRANSPARENT`, a display alarm at its start, and `r.url` both as the
+/// event's URL and at the end of its description.
+fn reminder(now_ms: u64, r: Reminder) -> String {
+    let mut event = vec![
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{}-{now_ms}@groove.invalid", r.kind),
+        format!("DTSTAMP:{}", utc_stamp(now_ms)),
+        format!("DTSTART:{}", local_stamp(r.day, r.at, 0)),
+        format!("DTEND:{}", local_stamp(r.day, r.at, r.minutes)),
+    ];
+    if r.daily {
+        event.push("RRULE:FREQ=DAILY".to_string());
+    }
+    event.extend([
+        format!("SUMMARY:{}", escape(r.summary)),
+        format!("DESCRIPTION:{}", escape(&format!("{} {}", r.description, r.url))),
+        format!("URL:{}", uri(r.url)),
+        "TRANSP:TRANSPARENT".to_string(),
+    ]);
+    event.extend(alarm_at_start(r.alarm));
+    event.push("END:VEVENT".to_string());
+    calendar(event)
+}
+
 /// A VCALENDAR with one event at 09:00 local time `RETAKE_AFTER_DAYS` after `today`,
 /// ringing at its start and leaving the person free.
 pub fn retake_reminder(now_ms: u64, today: Day, app_url: &str) -> String {
-    let day = today + RETAKE_AFTER_DAYS;
-    let mut event = vec![
-        "BEGIN:VEVENT".to_string(),
-        format!("UID:retake-{now_ms}@groove.invalid"),
-        format!("DTSTAMP:{}", utc_stamp(now_ms)),
-        format!("DTSTART:{}", local_stamp(day, RETAKE_AT, 0)),
-        format!("DTEND:{}", local_stamp(day, RETAKE_AT, RETAKE_MINUTES)),
-        format!("SUMMARY:{}", escape("Retake the Groove slump diagnostic")),
-        format!(
-            "DESCRIPTION:{}",
-            escape(&format!(
-                "Thirty days on: take the diagnostic again and compare with last time, to see what your plan changed. {app_url}"
-            ))
-        ),
-        format!("URL:{}", uri(app_url)),
-        "TRANSP:TRANSPARENT".to_string(),
-    ];
-    event.extend(alarm_at_start("Time to retake the Groove slump diagnostic"));
-    event.push("END:VEVENT".to_string());
-    calendar(event)
+    reminder(
+        now_ms,
+        Reminder {
+            kind: "retake",
+            day: today + RETAKE_AFTER_DAYS,
+            at: RETAKE_AT,
+            minutes: RETAKE_MINUTES,
+            daily: false,
+            summary: "Retake the Groove slump diagnostic",
+            description:
+                "Thirty days on: take the diagnostic again and compare with last time, to see what your plan changed.",
+            url: app_url,
+            alarm: "Time to retake the Groove slump diagnostic",
+        },
+    )
 }
 
 /// A VCALENDAR with one event every day from `today` at `at` local (floating) time,
 /// `REVIEW_MINUTES` long, ringing at its start, leaving the person free, and linking to
 /// the review screen (`review_url`).
 pub fn daily_review_reminder(now_ms: u64, today: Day, at: TimeOfDay, review_url: &str) -> String {
-    let mut event = vec![
-        "BEGIN:VEVENT".to_string(),
-        format!("UID:review-{now_ms}@groove.invalid"),
-        format!("DTSTAMP:{}", utc_stamp(now_ms)),
-        format!("DTSTART:{}", local_stamp(today, at, 0)),
-        format!("DTEND:{}", local_stamp(today, at, REVIEW_MINUTES)),
-        "RRULE:FREQ=DAILY".to_string(),
-        format!("SUMMARY:{}", escape("Groove: today's two-minute review")),
-        format!(
-            "DESCRIPTION:{}",
-            escape(&format!(
-                "What worked today, what to change tomorrow, and whether you followed your plan. {review_url}"
-            ))
-        ),
-        format!("URL:{}", uri(review_url)),
-        "TRANSP:TRANSPARENT".to_string(),
-    ];
-    event.extend(alarm_at_start("Time for today's Groove review"));
-    event.push("END:VEVENT".to_string());
-    calendar(event)
+    reminder(
+        now_ms,
+        Reminder {
+            kind: "review",
+            day: today,
+            at,
+            minutes: REVIEW_MINUTES,
+            daily: true,
+            summary: "Groove: today's two-minute review",
+            description: "What worked today, what to change tomorrow, and whether you followed your plan.",
+            url: review_url,
+            alarm: "Time for today's Groove review",
+        },
+    )
 }
 
 fn utc_stamp(ms: u64) -> String {

@@ -132,6 +132,23 @@ pub fn compare(bank: &Bank, own: &Responses, raters: &[&View]) -> Option<Outside
     })
 }
 
+/// The label of the answer nearest a health (1.0..=5.0, a rater's mean or the seller's
+/// own) on `item`'s scale, its key applied: how a side of the comparison is said.
+pub fn label<'b>(bank: &'b Bank, item: &str, health: f64) -> Option<&'b str> {
+    let item = bank.item(item)?;
+    let raw = crate::Answer::new(health.round().clamp(1.0, 5.0) as u8)?.health(item.reverse);
+    Some(bank.scale_label(item.scale, raw))
+}
+
+/// The outside view of a stored result: compared item by item only when its answers were
+/// given to `bank`'s items; a result taken with another bank, or kept from a share link,
+/// compares causes only. None when no rater is kept.
+pub fn of_result(bank: &Bank, result: &crate::schema::StoredResult) -> Option<Outside> {
+    let none = Responses::default();
+    let own = if result.taken_with(bank) { &result.responses } else { &none };
+    compare(bank, own, &result.views())
+}
+
 impl Outside {
     pub fn item(&self, id: &str) -> Option<&ItemView> {
         self.items.iter().find(|i| i.item == id)

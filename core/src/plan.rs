@@ -294,30 +294,29 @@ pub fn talk_first(bank: &Bank, outside: &crate::outside::Outside) -> Option<Stri
 fn blind_spot_sentence(bank: &Bank, outside: &crate::outside::Outside, sentence: &str) -> Option<String> {
     let first = outside.blind_spots.first()?;
     let (item, seen) = (bank.item(first)?, outside.item(first)?);
-    let label = |health: f64| {
-        let health = health.round().clamp(1.0, 5.0) as u8;
-        let raw = crate::Answer::new(health)?.health(item.reverse);
-        Some(bank.scale_label(item.scale, raw).to_string())
-    };
+    let label = |health: f64| crate::outside::label(bank, first, health);
     Some(
         sentence
             .replace("{habit}", &item.habit)
             .replace("{text}", &item.text)
-            .replace("{own}", &label(f64::from(seen.own?))?)
-            .replace("{others}", &label(seen.others?)?),
+            .replace("{own}", label(f64::from(seen.own?))?)
+            .replace("{others}", label(seen.others?)?),
     )
 }
 
-/// The plan of a finished result: its diagnosis, its own data and, when people rated the
-/// seller, what to talk about first.
-pub fn result_plan(bank: &Bank, result: &crate::schema::StoredResult) -> Plan {
-    let d = crate::schema::diagnose_result(bank, result);
-    let mut plan = build_plan(bank, &d, &result.responses);
-    if result.taken_with(bank) {
-        if let Some(o) = crate::outside::compare(bank, &result.responses, &result.views()) {
-            plan.talk_first = talk_first(bank, &o);
-            plan.talk_first_manager = blind_spot_sentence(bank, &o, &bank.texts().talk_first_manager);
-        }
+/// The plan of a finished result from its diagnosis (`schema::diagnose_result`), its own
+/// data and, when people rated the seller, its outside view (`outside::of_result`): what to
+/// talk about first. The caller passes both, having shown them too.
+pub fn result_plan(
+    bank: &Bank,
+    result: &crate::schema::StoredResult,
+    d: &Diagnosis,
+    outside: Option<&crate::outside::Outside>,
+) -> Plan {
+    let mut plan = build_plan(bank, d, &result.responses);
+    if let Some(o) = outside {
+        plan.talk_first = talk_first(bank, o);
+        plan.talk_first_manager = blind_spot_sentence(bank, o, &bank.texts().talk_first_manager);
     }
     plan
 }
@@ -325,7 +324,8 @@ pub fn result_plan(bank: &Bank, result: &crate::schema::StoredResult) -> Plan {
 /// The plan of a profile's latest result, kept: (result id, plan, actions done, actions).
 pub fn latest_plan(bank: &Bank, profile: &crate::schema::Profile) -> Option<(String, Plan, usize, usize)> {
     let latest = profile.latest()?;
-    let plan = result_plan(bank, latest);
+    let d = crate::schema::diagnose_result(bank, latest);
+    let plan = result_plan(bank, latest, &d, crate::outside::of_result(bank, latest).as_ref());
     let ids: Vec<&str> = plan.actions().map(|a| a.id.as_str()).collect();
     let (done, total) = (ids.iter().filter(|id| profile.is_done(&latest.id, id)).count(), ids.len());
     Some((latest.id.clone(), plan, done, total))
@@ -405,14 +405,18 @@ mod tests {
         let b = bank();
         let own = uniform(&b, 4);
         let mut result = StoredResult::finish("r1".into(), 1, &b, own.clone());
-        assert_eq!(result_plan(&b, &result).talk_first, None, "no rater, nothing to compare");
+        let plan_of = |r: &StoredResult| {
+            let outside = crate::outside::of_result(&b, r);
+            result_plan(&b, r, &crate::schema::diagnose_result(&b, r), outside.as_ref())
+        };
+        assert_eq!(plan_of(&result).talk_first, None, "no rater, nothing to compare");
         let mut view = crate::rater::View { answers: own.answers.clone(), ..Default::default() };
         let item = b.item("effort-prospecting").unwrap();
         assert!(!item.reverse);
         view.answers.insert(item.id.clone(), Answer::new(1).unwrap());
         view.answers.insert("discipline-plan".into(), Answer::new(2).unwrap());
         result.raters.push(Rater { id: "x".into(), name: "Dana".into(), received_at: 2, view });
-        let plan = result_plan(&b, &result);
+        let plan = plan_of(&result);
         let line = plan.talk_first.clone().unwrap();
         assert!(line.contains(&item.habit), "{line}");
         let own_label = b.scale_label(item.scale, own.answers[&item.id].value());

@@ -348,8 +348,20 @@ impl StoredResult {
     /// An assessment finished now: diagnosed from everything answered, then kept without
     /// what only the diagnosis needed. Timings decide the "too fast" flag, which is kept;
     /// the timings themselves are not (they were half the bytes of a result).
-    pub fn finish(id: String, finished_at: u64, bank: &crate::bank::Bank, mut responses: Responses) -> StoredResult {
+    pub fn finish(id: String, finished_at: u64, bank: &crate::bank::Bank, responses: Responses) -> StoredResult {
         let d = crate::diagnosis::diagnose(bank, &responses);
+        StoredResult::diagnosed(id, finished_at, bank, responses, d)
+    }
+
+    /// [`StoredResult::finish`] with the diagnosis of `responses` already made (by a caller
+    /// that needed it first), so it is not made twice.
+    pub fn diagnosed(
+        id: String,
+        finished_at: u64,
+        bank: &crate::bank::Bank,
+        mut responses: Responses,
+        d: Diagnosis,
+    ) -> StoredResult {
         responses.deals.retain(|d| !d.is_empty());
         responses.timings.clear();
         StoredResult {

@@ -126,12 +126,9 @@ pub fn result_view(props: &Props) -> Html {
     let d = diagnose_result(&bank, result);
     let v = &d.verdict;
     let other_bank = !result.taken_with(&bank);
-    let plan = result_plan(&bank, result);
     // The outside view: what the people who rated this seller see, beside their own answers.
-    // Item by item only when the answers were given to this bank's items; a result kept from
-    // a share link or taken with another bank compares causes only.
-    let own_answers = if other_bank { Default::default() } else { result.responses.clone() };
-    let outside = groove_core::outside::compare(&bank, &own_answers, &result.views());
+    let outside = groove_core::outside::of_result(&bank, result);
+    let plan = result_plan(&bank, result, &d, outside.as_ref());
     let disagreement = outside.as_ref().and_then(|o| o.disagreement(v, &d.scores()));
     let manager = manager_part(&bank, &plan);
     let stall = funnel(&bank, &result.responses.deals);
@@ -193,10 +190,12 @@ pub fn result_view(props: &Props) -> Html {
         let raters: Vec<(String, String)> = result.raters.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
         let on_remove = {
             let (s, profile, id) = (state.clone(), state.doc.active.clone(), result.id.clone());
-            Callback::from(move |rater| s.dispatch(Action::RemoveRater { profile: profile.clone(), result: id.clone(), rater }))
+            Callback::from(move |rater| {
+                s.dispatch(Action::RemoveRater { profile: profile.clone(), result: id.clone(), rater })
+            })
         };
         html! {
-            <OutsideView bank={bank.clone()} outside={Rc::new(o)} own={d.scores()} responses={Rc::new(own_answers.clone())}
+            <OutsideView bank={bank.clone()} outside={Rc::new(o)} own={d.scores()}
                 {disagreement} {raters} {on_remove} />
         }
     });

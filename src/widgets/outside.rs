@@ -3,7 +3,6 @@
 //! blind spots and hidden strengths worded kindly, every statement side by side, and each
 //! rater with a way to remove their view. Also the form that makes a request link.
 
-use groove_core::answers::{Answer, Responses};
 use groove_core::bank::Bank;
 use groove_core::outside::{Disagreement, Outside};
 use groove_core::Cause;
@@ -81,9 +80,7 @@ fn score(s: Option<u8>) -> String {
 
 /// The scale label nearest a mean health, the item's key applied.
 fn label_of(bank: &Bank, item: &str, health: f64) -> String {
-    let Some(item) = bank.item(item) else { return String::new() };
-    let raw = Answer::new(health.round().clamp(1.0, 5.0) as u8).map(|h| h.health(item.reverse));
-    raw.map(|r| bank.scale_label(item.scale, r).to_string()).unwrap_or_default()
+    groove_core::outside::label(bank, item, health).unwrap_or_default().to_string()
 }
 
 #[derive(Properties, PartialEq)]
@@ -92,7 +89,6 @@ pub struct Props {
     pub outside: Rc<Outside>,
     /// The seller's own scores per cause.
     pub own: groove_core::PerCause<Option<u8>>,
-    pub responses: Rc<Responses>,
     pub disagreement: Option<Disagreement>,
     /// (rater id, name) of each rater kept.
     pub raters: Vec<(String, String)>,
@@ -106,11 +102,8 @@ pub fn outside_view(props: &Props) -> Html {
     // Statements both sides answered: only these can show a gap, or its absence.
     let compared = out.items.iter().filter(|i| i.gap().is_some()).count();
     let cause_name = |c: Cause| bank.cause(c).name.clone();
-    let own_label = |id: &str| {
-        let item = bank.item(id)?;
-        let a = props.responses.answers.get(id)?;
-        Some(bank.scale_label(item.scale, a.value()).to_string())
-    };
+    // The seller's own answer, as its label: from the health the comparison holds.
+    let own_label = |id: &str| Some(label_of(bank, id, f64::from(out.item(id)?.own?)));
     let line = |id: &String| {
         let Some(item) = bank.item(id) else { return html! {} };
         let others = out.item(id).and_then(|v| v.others).map(|h| label_of(bank, id, h)).unwrap_or_default();
