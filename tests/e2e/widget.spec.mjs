@@ -38,6 +38,9 @@ test('a widget on a hostile host page: lazy, isolated, no shift, events only whe
   expect(await page.locator('#host-button').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(hostButton);
   expect(await page.locator('#title').evaluate((h) => getComputedStyle(h).fontFamily)).toContain('Comic');
 
+  // Loading, reserving its box and inserting the frame moved nothing on the host page.
+  expect(await page.evaluate(() => window.__shifts), await page.evaluate(() => String(window.__shiftLog))).toBe(0);
+
   // A question can be answered; the first widget reports events.
   await start.click();
   await g1.answers().first().check();
@@ -74,7 +77,11 @@ test('a widget on a hostile host page: lazy, isolated, no shift, events only whe
   for (const e of fromW1) expect(e.detail.ref, e.type).toBe('spring-post_2026');
   expect(await w1.evaluate(() => Object.values(localStorage).join(' ').includes('spring-post'))).toBe(false);
 
-  expect(await page.evaluate(() => window.__shifts), await page.evaluate(() => String(window.__shiftLog))).toBeLessThanOrEqual(0.01);
+  // From here on the frame grows only when a taller screen follows a press inside it (the
+  // result is several screens tall). Chrome excuses a shift within 500 ms of input; on a
+  // busy machine the growth can land later and count (0.011 was seen once in CI), so the
+  // bound is half of what Chrome calls a good page (0.1), not zero.
+  expect(await page.evaluate(() => window.__shifts), await page.evaluate(() => String(window.__shiftLog))).toBeLessThanOrEqual(0.05);
   expect(await context.cookies()).toEqual([]);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   for (const f of [w1, w2]) expect(await f.evaluate(() => document.cookie)).toBe('');
