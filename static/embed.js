@@ -15,10 +15,10 @@
   // The popup's look, adopted by its shadow root: the host page's CSS cannot reach it.
   var popupCss = 'button{font:600 1rem/1.25 system-ui,sans-serif;min-height:44px;padding:.6rem 1.2rem;border:2px solid var(--a);border-radius:8px;background:var(--a);color:#fff;cursor:pointer;margin:0}' +
     'button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}' +
-    'dialog{box-sizing:border-box;width:min(960px,calc(100vw - 2rem));height:calc(100dvh - 2rem);max-width:none;max-height:none;padding:0;border:0;border-radius:12px;background:#fff;color:#1a1a1a;overflow:hidden}' +
+    'dialog{box-sizing:border-box;width:min(960px,calc(100vw - 2rem));height:calc(100dvh - 2rem);max-width:none;max-height:none;padding:0;border:0;border-radius:12px;color-scheme:light dark;background:light-dark(#fff,#121715);color:light-dark(#1a1a1a,#e8eeeb);overflow:hidden}' +
     'dialog[open]{display:flex;flex-direction:column}dialog::backdrop{background:rgba(0,0,0,.6)}' +
-    '.bar{display:flex;justify-content:flex-end;padding:.25rem;border-bottom:1px solid #ccc}' +
-    '.bar button{background:#fff;color:#1a1a1a;border-color:#767676;padding:.4rem 1rem}' +
+    '.bar{display:flex;justify-content:flex-end;padding:.25rem;border-bottom:1px solid light-dark(#ccc,#3a4743)}' +
+    '.bar button{background:inherit;color:inherit;border-color:light-dark(#767676,#8a9994);padding:.4rem 1rem;outline-color:currentColor}' +
     'iframe{flex:1;width:100%;min-height:0;border:0;display:block}' +
     '@media (max-width:640px){dialog{width:100%;height:100%;margin:0;border-radius:0}}';
 
@@ -65,6 +65,9 @@
       open.textContent = (this.getAttribute('button-text') || '').trim().slice(0, 80) || 'Take the slump check';
       var dialog = make('dialog', root);
       dialog.setAttribute('aria-label', this._title());
+      // Dark or light as the widget's theme says; without one, as the system says.
+      var theme = this.getAttribute('theme');
+      if (theme === 'dark' || theme === 'light') set(dialog, 'color-scheme', theme);
       var close = make('button', make('div', dialog));
       close.type = 'button';
       close.textContent = 'Close';

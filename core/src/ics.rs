@@ -92,8 +92,11 @@ fn calendar(event: Vec<String>) -> String {
 /// What differs between Groove's reminders; everything else (timed, floating local time,
 /// free not busy, ringing at its start, a link) they share, in [`reminder`].
 struct Reminder<'a> {
-    /// Unique per download: `<kind>-<now>`.
+    /// With `key`, the event's UID (`<kind>-<key>`): the same reminder downloaded again
+    /// replaces the one in the calendar instead of adding a second.
     kind: &'a str,
+    /// What the reminder is for: a result's id, a profile's id.
+    key: &'a str,
     day: Day,
     at: TimeOfDay,
     minutes: u32,
@@ -111,7 +114,10 @@ struct Reminder<'a> {
 fn reminder(now_ms: u64, r: Reminder) -> String {
     let mut event = vec![
         "BEGIN:VEVENT".to_string(),
-        format!("UID:{}-{now_ms}@groove.invalid", r.kind),
+        format!("UID:{}-{}@groove.invalid", r.kind, uid_part(r.key)),
+        // A later download has a higher sequence (minutes since 1970, within an INTEGER's
+        // range for thousands of years), so a calendar takes it as the newer version.
+        format!("SEQUENCE:{}", now_ms / 60_000),
         format!("DTSTAMP:{}", utc_stamp(now_ms)),
         format!("DTSTART:{}", local_stamp(r.day, r.at, 0)),
         format!("DTEND:{}", local_stamp(r.day, r.at, r.minutes)),
@@ -130,13 +136,24 @@ fn reminder(now_ms: u64, r: Reminder) -> String {
     calendar(event)
 }
 
+/// The characters of `key` a UID can carry safely, or `none` when it has none.
+fn uid_part(key: &str) -> String {
+    let kept: String = key.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(64).collect();
+    if kept.is_empty() {
+        "none".into()
+    } else {
+        kept
+    }
+}
+
 /// A VCALENDAR with one event at 09:00 local time `RETAKE_AFTER_DAYS` after `today`,
-/// ringing at its start and leaving the person free.
-pub fn retake_reminder(now_ms: u64, today: Day, app_url: &str) -> String {
+/// ringing at its start and leaving the person free. One per result (`result_id`).
+pub fn retake_reminder(now_ms: u64, today: Day, app_url: &str, result_id: &str) -> String {
     reminder(
         now_ms,
         Reminder {
             kind: "retake",
+            key: result_id,
             day: today + RETAKE_AFTER_DAYS,
             at: RETAKE_AT,
             minutes: RETAKE_MINUTES,
@@ -152,12 +169,14 @@ pub fn retake_reminder(now_ms: u64, today: Day, app_url: &str) -> String {
 
 /// A VCALENDAR with one event every day from `today` at `at` local (floating) time,
 /// `REVIEW_MINUTES` long, ringing at its start, leaving the person free, and linking to
-/// the review screen (`review_url`).
-pub fn daily_review_reminder(now_ms: u64, today: Day, at: TimeOfDay, review_url: &str) -> String {
+/// the review screen (`review_url`). One per profile (`profile_id`): a new time replaces
+/// the old one.
+pub fn daily_review_reminder(now_ms: u64, today: Day, at: TimeOfDay, review_url: &str, profile_id: &str) -> String {
     reminder(
         now_ms,
         Reminder {
             kind: "review",
+            key: profile_id,
             day: today,
             at,
             minutes: REVIEW_MINUTES,
@@ -253,11 +272,12 @@ mod tests {
     #[test]
     fn the_retake_rings_at_nine_on_the_day_and_leaves_the_person_free() {
         let today = days_from_civil(2026, 11, 24);
-        let ics = retake_reminder(1_795_000_000_000, today, "https://example.com/groove/");
+        let ics = retake_reminder(1_795_000_000_000, today, "https://example.com/groove/", "r-1794999000000");
         let all = lines(&ics);
         let event = block(&all, "VEVENT");
         for prop in [
-            "UID:retake-1795000000000@groove.invalid",
+            "UID:retake-r-1794999000000@groove.invalid",
+            "SEQUENCE:29916666",
             "DTSTART:20261224T090000",
             "DTEND:20261224T091500",
             "TRANSP:TRANSPARENT",
@@ -275,7 +295,7 @@ mod tests {
 
     #[test]
     fn the_retake_crosses_months_and_years() {
-        let ics = retake_reminder(0, days_from_civil(2026, 12, 15), "https://a.example/");
+        let ics = retake_reminder(0, days_from_civil(2026, 12, 15), "https://a.example/", "r1");
         assert!(has(&lines(&ics), "DTSTART:20270114T090000"), "{ics}");
     }
 
@@ -284,7 +304,7 @@ mod tests {
         let today = days_from_civil(2026, 11, 27);
         let at = TimeOfDay::new(7, 5).expect("a valid time");
         let url = "https://example.com/groove/index.html?bank=a,b;c#review";
-        let ics = daily_review_reminder(1_795_000_000_000, today, at, url);
+        let ics = daily_review_reminder(1_795_000_000_000, today, at, url, "default");
         let event = block(&lines(&ics), "VEVENT");
         for prop in ["DTSTART:20261127T070500", "DTEND:20261127T071500", "RRULE:FREQ=DAILY", "TRANSP:TRANSPARENT"] {
             assert!(has(&event, prop), "{prop} in {event:?}");
@@ -300,10 +320,38 @@ mod tests {
     }
 
     #[test]
+    fn the_same_reminder_downloaded_again_replaces_the_first() {
+        let today = days_from_civil(2026, 11, 27);
+        let uid_and_sequence = |ics: &str| {
+            let event = block(&lines(ics), "VEVENT");
+            let get = |name: &str| event.iter().find_map(|l| l.strip_prefix(name)).map(str::to_string);
+            (get("UID:"), get("SEQUENCE:").and_then(|n| n.parse::<i32>().ok()))
+        };
+        let at = |h| TimeOfDay::new(h, 0).expect("a valid time");
+        let first =
+            uid_and_sequence(&daily_review_reminder(1_795_000_000_000, today, at(7), "https://a.example/", "p-1"));
+        let later =
+            uid_and_sequence(&daily_review_reminder(1_795_000_600_000, today, at(18), "https://a.example/", "p-1"));
+        assert_eq!(first.0.as_deref(), Some("review-p-1@groove.invalid"));
+        assert_eq!(first.0, later.0, "same profile, same event");
+        assert!(first.1.is_some() && later.1 > first.1, "{first:?} {later:?}");
+        let other =
+            uid_and_sequence(&daily_review_reminder(1_795_000_600_000, today, at(18), "https://a.example/", "p-2"));
+        assert_ne!(other.0, first.0, "another profile, another event");
+        let retake = |id| uid_and_sequence(&retake_reminder(1_795_000_000_000, today, "https://a.example/", id)).0;
+        assert_ne!(retake("r-1"), retake("r-2"), "one retake per result");
+        // Whatever an id holds, the UID line stays plain.
+        assert_eq!(retake("a b;c\r\n\u{e9}").as_deref(), Some("retake-abc@groove.invalid"));
+        assert_eq!(retake("").as_deref(), Some("retake-none@groove.invalid"));
+    }
+
+    #[test]
     fn a_late_review_ends_on_the_next_day() {
         let at = TimeOfDay::new(23, 55).expect("a valid time");
-        let event =
-            block(&lines(&daily_review_reminder(0, days_from_civil(2026, 12, 31), at, "https://a.example/")), "VEVENT");
+        let event = block(
+            &lines(&daily_review_reminder(0, days_from_civil(2026, 12, 31), at, "https://a.example/", "p")),
+            "VEVENT",
+        );
         assert!(has(&event, "DTSTART:20261231T235500") && has(&event, "DTEND:20270101T000500"), "{event:?}");
     }
 
@@ -329,10 +377,10 @@ mod tests {
         }
 
         #[test]
-        fn any_time_and_address_give_a_well_formed_daily_event(h in 0u32..24, m in 0u32..60, day in -100_000i64..100_000, url in "\\PC{0,200}") {
+        fn any_time_and_address_give_a_well_formed_daily_event(h in 0u32..24, m in 0u32..60, day in -100_000i64..100_000, url in "\\PC{0,200}", profile in "\\PC{0,80}") {
             let at = TimeOfDay::new(h, m).expect("in range");
             prop_assert_eq!(TimeOfDay::parse(&at.text()), Some(at));
-            let ics = daily_review_reminder(0, day, at, &url);
+            let ics = daily_review_reminder(0, day, at, &url, &profile);
             prop_assert!(ics.ends_with("END:VCALENDAR\r\n"));
             prop_assert!(!ics.replace("\r\n", "").contains(['\n', '\r']));
             for line in ics.split("\r\n") { prop_assert!(line.len() <= 75); }

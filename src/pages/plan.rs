@@ -24,7 +24,7 @@ mod say {
         format!("{done} of {total} actions done")
     }
     pub const REMIND_TITLE: &str = "A reminder to review";
-    pub const REMIND_WHAT: &str = "The file adds a ten-minute event to your calendar at this time every day, with an alert and a link to today\u{2019}s review; it leaves you free, not busy.";
+    pub const REMIND_WHAT: &str = "The file adds a ten-minute event to your calendar at this time every day, with an alert and a link to today\u{2019}s review; it leaves you free, not busy. To change the time later, download it again: most calendars replace the old one.";
     pub const REMIND_TIME: &str = "Time of day";
     pub const REMIND: &str = "Remind me to review each day";
     pub const NO_TIME: &str = "Choose a time first, such as 17:30.";
@@ -38,8 +38,14 @@ mod say {
 }
 
 /// "Remind me to review each day": a time input and a download of a recurring event.
+#[derive(Properties, PartialEq)]
+struct ReminderProps {
+    /// The profile's id: downloading again replaces this profile's reminder.
+    profile: AttrValue,
+}
+
 #[function_component(DailyReminder)]
-fn daily_reminder() -> Html {
+fn daily_reminder(props: &ReminderProps) -> Html {
     let time = use_state(|| REVIEW_DEFAULT.text());
     let message = use_state(|| None::<Result<String, String>>);
     let oninput = {
@@ -47,7 +53,7 @@ fn daily_reminder() -> Html {
         move |e: InputEvent| time.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
     };
     let onsubmit = {
-        let (time, message) = (time.clone(), message.clone());
+        let (time, message, profile) = (time.clone(), message.clone(), props.profile.clone());
         move |e: SubmitEvent| {
             e.prevent_default();
             let Some(at) = TimeOfDay::parse(&time) else {
@@ -55,7 +61,7 @@ fn daily_reminder() -> Html {
                 return;
             };
             let url = format!("{}{}", browser::page_url(), browser::REVIEW_FRAGMENT);
-            let ics = daily_review_reminder(now(), browser::local_today(), at, &url);
+            let ics = daily_review_reminder(now(), browser::local_today(), at, &url, &profile);
             message.set(Some(match browser::download(say::FILE, "text/calendar", &ics) {
                 Ok(()) => Ok(say::downloaded(&at.text())),
                 Err(why) => Err(say::failed(&why)),
@@ -141,7 +147,7 @@ pub fn plan_view(props: &Props) -> Html {
             <div class="actions">
                 <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Review)) }>{say::REVIEW}</button>
             </div>
-            <DailyReminder />
+            <DailyReminder profile={state.doc.active.clone()} />
         </section>
     }
 }

@@ -159,9 +159,9 @@ pub fn result_view(props: &Props) -> Html {
         }
     };
     let remind = {
-        let message = share_msg.clone();
+        let (message, id) = (share_msg.clone(), result.id.clone());
         move |_| {
-            let ics = retake_reminder(now(), browser::local_today(), &browser::page_url());
+            let ics = retake_reminder(now(), browser::local_today(), &browser::page_url(), &id);
             if let Err(e) = browser::download("groove-retake.ics", "text/calendar", &ics) {
                 message.set(Some(format!("The calendar file could not be made: {e}.")));
             }

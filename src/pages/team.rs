@@ -31,6 +31,9 @@ mod say {
     }
     pub const YOU: &str = "This device (no name)";
     pub const NONE_YET: &str = "No result yet";
+    /// In the trend column: one result so far; or no cause measured in both of the last two.
+    pub const FIRST: &str = "First result";
+    pub const NOT_COMPARABLE: &str = "No cause measured in both";
     pub const DUE: &str = "Due";
     pub const NOT_DUE: &str = "Not yet";
     pub const OPEN: &str = "Open";
@@ -103,9 +106,15 @@ pub fn team_view(props: &Props) -> Html {
             let sort = sort.clone();
             move |_| sort.set((c, if sort.0 == c { !sort.1 } else { true }))
         };
-        html! { <th scope="col" aria-sort={aria}><button type="button" class="sort" {onclick}>{label}</button></th> }
+        html! { <th scope="col" role="columnheader" aria-sort={aria}><button type="button" class="sort" {onclick}>{label}</button></th> }
     };
+    // A cell's column name, shown inside the cell only where the rows stack (phones); screen
+    // readers already have the column header.
+    let label = |text: &'static str| html! { <span class="cell-label" aria-hidden="true">{text}</span> };
     let trend = |r: &Rep| -> Html {
+        if Cause::ALL.iter().all(|&c| r.trend.get(c).is_none()) {
+            return html! { <li>{if r.results < 2 { say::FIRST } else { say::NOT_COMPARABLE }}</li> };
+        }
         Cause::ALL
             .iter()
             .filter_map(|&c| {
@@ -125,18 +134,20 @@ pub fn team_view(props: &Props) -> Html {
             <h1 id="team-title" tabindex="-1" ref={heading}>{say::TITLE}</h1>
             <p>{say::LEAD}</p>
             <div class="table-wrap">
-            <table data-testid="team">
-                <thead><tr>
+            // The explicit roles keep the table a table for screen readers where a phone's
+            // stacked layout (CSS `display: block`) would otherwise drop its semantics.
+            <table role="table" data-testid="team">
+                <thead role="rowgroup"><tr role="row">
                     {header(Column::Person, say::PERSON)}
                     {header(Column::Latest, say::LATEST)}
                     {header(Column::Verdict, say::VERDICT)}
-                    <th scope="col">{say::TREND}</th>
+                    <th scope="col" role="columnheader" class="unsorted">{say::TREND}</th>
                     {header(Column::Plan, say::PLAN)}
                     {header(Column::Retake, say::RETAKE)}
                     {header(Column::Outside, say::OUTSIDE)}
-                    <th scope="col"><span class="visually-hidden">{say::OPEN}</span></th>
+                    <th scope="col" role="columnheader" class="unsorted"><span class="visually-hidden">{say::OPEN}</span></th>
                 </tr></thead>
-                <tbody>
+                <tbody role="rowgroup">
                 { for rows.iter().map(|r| {
                     let open = {
                         let (s, id) = (state.clone(), r.profile.clone());
@@ -146,15 +157,15 @@ pub fn team_view(props: &Props) -> Html {
                         }
                     };
                     html! {
-                        <tr key={r.profile.clone()}>
-                            <th scope="row">{name_of(r)}</th>
-                            <td>{r.latest.map(browser::date_text).unwrap_or_else(|| say::NONE_YET.to_string())}</td>
-                            <td>{verdict_text(state, r)}</td>
-                            <td><ul class="trends">{trend(r)}</ul></td>
-                            <td>{if r.plan_total > 0 { say::plan(r.plan_done, r.plan_total) } else { "\u{2013}".to_string() }}</td>
-                            <td>{if r.retake_due { say::DUE } else { say::NOT_DUE }}</td>
-                            <td data-testid="team-outside">{say::raters(r.raters)}</td>
-                            <td><button type="button" onclick={open} aria-label={format!("{} {}", say::OPEN, name_of(r))}>{say::OPEN}</button></td>
+                        <tr role="row" key={r.profile.clone()}>
+                            <th scope="row" role="rowheader">{name_of(r)}</th>
+                            <td role="cell">{label(say::LATEST)}{r.latest.map(browser::date_text).unwrap_or_else(|| say::NONE_YET.to_string())}</td>
+                            <td role="cell">{label(say::VERDICT)}{verdict_text(state, r)}</td>
+                            <td role="cell">{label(say::TREND)}<ul class="trends">{trend(r)}</ul></td>
+                            <td role="cell">{label(say::PLAN)}{if r.plan_total > 0 { say::plan(r.plan_done, r.plan_total) } else { "\u{2013}".to_string() }}</td>
+                            <td role="cell">{label(say::RETAKE)}{if r.retake_due { say::DUE } else { say::NOT_DUE }}</td>
+                            <td role="cell">{label(say::OUTSIDE)}<span data-testid="team-outside">{say::raters(r.raters)}</span></td>
+                            <td role="cell"><button type="button" onclick={open} aria-label={format!("{} {}", say::OPEN, name_of(r))}>{say::OPEN}</button></td>
                         </tr>
                     }
                 }) }

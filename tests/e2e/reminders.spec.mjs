@@ -117,6 +117,15 @@ test('the plan offers a daily review reminder at a chosen time, a recurring even
   const second = next.next();
   expect([second.hour, second.minute, second.day]).toEqual([7, 5, (await localDay(page, 1))[2]]);
 
+  // A new time downloaded later is the same event, at least as new (the sequence counts
+  // minutes; core/src/ics.rs tests that it grows): a calendar replaces the 07:05 reminder
+  // instead of adding a second one.
+  await time.fill('18:00');
+  const again = readEvent((await download(groove, remind)).text);
+  expect(again.vevent.getFirstPropertyValue('uid')).toBe(vevent.getFirstPropertyValue('uid'));
+  expect(again.vevent.getFirstPropertyValue('sequence')).toBeGreaterThanOrEqual(vevent.getFirstPropertyValue('sequence'));
+  expect([again.event.startDate.hour, again.event.startDate.minute]).toEqual([18, 0]);
+
   // The link opens the review screen.
   const url = vevent.getFirstPropertyValue('url');
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/.*#review$/);

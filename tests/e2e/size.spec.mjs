@@ -36,8 +36,12 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // A review's mends (one outside view per result, one diagnosis per finish, one reminder
 // builder) moved it by 0.2 KB, to the ceiling: a memo of the widget's hand-off link would
 // have cost 0.4 KB more, and was left out.
-// Today: 280,000 bytes, exactly the ceiling (1 KB = 1,000 bytes): 180 KB above the goal.
-const FIRST_LOAD_CEILING = 280_000;
+// Then 0.8 KB, measured on 2026-11-27: the team view stacked into labelled lines on phones
+// (0.18 KB of CSS; the labels and table roles in the markup), a trend cell that says why it
+// is empty, calendar reminders with a stable UID and a sequence, and the popup's dark theme
+// (embed.js, outside this budget: 2.3 KB).
+// Today: 280,775 bytes (1 KB = 1,000 bytes): 181 KB above the goal.
+const FIRST_LOAD_CEILING = 280_800;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

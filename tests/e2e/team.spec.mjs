@@ -33,6 +33,21 @@ test('a manager sees each person on one screen, sorts it by keyboard, and opens 
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
+  // Nothing scrolls sideways: on a phone each person is a block of labelled lines, on a
+  // desktop a row; either way it is a table to a screen reader, with its headers.
+  expect(await table.evaluate((t) => t.parentElement.scrollWidth <= t.parentElement.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('rowheader', { name: 'Sam' })).toHaveCount(1);
+  await expect(table.getByRole('columnheader', { name: 'Outside view' })).toHaveCount(1);
+  const labels = table.locator('tbody tr').first().locator('.cell-label');
+  if (page.viewportSize().width < 640) {
+    await expect(labels.first()).toBeVisible();
+    await expect(labels.first()).toHaveText('Latest result');
+  } else {
+    await expect(labels.first()).toBeHidden();
+  }
+
   await table.getByRole('button', { name: 'Open Sam' }).click();
   await expect(page.locator('#history-title')).toBeVisible();
   await expect(page.getByTestId('who')).toHaveText('For: Sam');

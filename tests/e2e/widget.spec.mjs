@@ -133,6 +133,21 @@ test('mode="popup": a button opens Groove in a modal dialog by keyboard; Escape 
   const a11y = await new AxeBuilder({ page }).include('#p1').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(a11y.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
+  // The dialog around the frame is dark when the system is, as the app inside it is.
+  const backgrounds = () => Promise.all([
+    dialog.evaluate((d) => getComputedStyle(d).backgroundColor),
+    // The frame's page is transparent (the dialog shows through); its text turns light.
+    frame.evaluate(() => getComputedStyle(document.body).color),
+  ]);
+  const light = await backgrounds();
+  expect(light[0]).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await backgrounds();
+  expect(dark[0]).toBe('rgb(18, 23, 21)');
+  expect(dark[1], 'the app inside is dark too').toBe('rgb(232, 238, 235)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await backgrounds()).toEqual(light);
+
   // Escape closes it; focus is back on the button.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
