@@ -4,7 +4,7 @@
 use groove_core::answers::{Answer, Reply, Responses};
 use groove_core::bank::{Bank, STAGE_IDS};
 use groove_core::diagnosis::Verdict;
-use groove_core::numbers::{work_out, Numbers, Week, MAX_MONEY, MAX_WEEKLY};
+use groove_core::numbers::{round_up, work_out, Numbers, Week, MAX_MONEY, MAX_WEEKLY};
 use groove_core::outside::compare;
 use groove_core::plan::{build_plan, manager_part, talk_first, PlanAction};
 use groove_core::rater::View;
@@ -105,11 +105,22 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
                 disagrees_with.push(d.cause);
             }
         }
+        // What the target needs each week at every stage, by the input's own keys: each step's
+        // result rounded up (conversations is the app's weekly number).
+        let weekly_needed = worked.weekly_needed.map(|conversations| {
+            let stage = |what: &str| worked.steps.iter().find(|s| s.what == what).map(|s| round_up(s.result));
+            json!({
+                "won": stage("deals_per_week"),
+                "proposals": stage("proposals_per_week"),
+                "meetings": stage("meetings_per_week"),
+                "conversations": conversations,
+            })
+        });
         out["numbers"] = json!({
             "activity_vs_best_pct": worked.activity_vs_best_pct,
             "conversion_pct": worked.conversion_pct,
             "steps": worked.steps,
-            "weekly_needed": worked.weekly_needed,
+            "weekly_needed": weekly_needed,
             "daily_needed": worked.daily_needed,
             "disagrees_with": disagrees_with,
             "disagreements": worked.disagreements,
@@ -691,7 +702,11 @@ mod tests {
         assert_eq!(numbers["activity_vs_best_pct"], 60);
         assert_eq!(numbers["disagrees_with"], json!(["effort"]));
         assert_eq!(numbers["conversion_pct"], json!([20, 50, 33]));
-        assert_eq!((&numbers["weekly_needed"], &numbers["daily_needed"]), (&json!(47), &json!(10)));
+        // 1.85 won, 4.62 proposals, 9.23 meetings, 46.2 conversations a week, each rounded up.
+        assert_eq!(
+            (&numbers["weekly_needed"], &numbers["daily_needed"]),
+            (&json!({ "won": 2, "proposals": 5, "meetings": 10, "conversations": 47 }), &json!(10))
+        );
         let steps: Vec<&str> =
             numbers["steps"].as_array().unwrap().iter().map(|s| s["what"].as_str().unwrap()).collect();
         assert_eq!(
@@ -740,7 +755,10 @@ mod tests {
             "deal_size": MAX_MONEY, "target": MAX_MONEY } }));
         assert_eq!(out["numbers"]["activity_vs_best_pct"], 0);
         // 1e9 ÷ 1e9 = 1 deal a month, ÷ 52/12 = 0.23 a week, every rate 1: 1 conversation a week.
-        assert_eq!((&out["numbers"]["weekly_needed"], &out["numbers"]["daily_needed"]), (&json!(1), &json!(1)));
+        assert_eq!(
+            (&out["numbers"]["weekly_needed"], &out["numbers"]["daily_needed"]),
+            (&json!({ "won": 1, "proposals": 1, "meetings": 1, "conversations": 1 }), &json!(1))
+        );
     }
 
     #[test]
