@@ -24,6 +24,13 @@ use groove_core::wizard::Wizard;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The shell's own sentences, in one place for translation.
+mod say {
+    pub const FOOT: &str = "Private by design: your answers stay in this browser. No account, no server, no tracking.";
+    pub const FOOT_RATING: &str =
+        "Private by design: nothing you answer here is kept in this browser; it leaves only in the reply link you send.";
+}
+
 /// The validated bank and its wizard.
 fn content_of(bank: Bank, embed: &Rc<EmbedOptions>) -> Content {
     Content { wizard: Rc::new(Wizard::new(&bank)), bank: Rc::new(bank), embed: embed.clone() }
@@ -264,28 +271,35 @@ fn groove(props: &GrooveProps) -> Html {
         Screen::Rate(rating) => html! { <RateView state={state.clone()} rating={rating.clone()} /> },
         Screen::Reply(incoming) => html! { <ReplyView state={state.clone()} incoming={incoming.clone()} /> },
     };
+    // Someone rating a seller is a visitor: no way out of the rating by a stray press (it
+    // would lose their answers), and nothing said about storage, which they do not use.
+    let rating = matches!(state.screen, Screen::Rate(_));
     html! {
         <div class="shell">
             <header class="top">
-                <button type="button" class="brand" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Welcome)) }>
-                    {"Groove"}
-                </button>
-                if !state.doc.profile().name.is_empty() {
-                    <p class="who" data-testid="who">{"For: "}{&state.doc.profile().name}</p>
+                if rating {
+                    <p class="brand">{"Groove"}</p>
+                } else {
+                    <button type="button" class="brand" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Welcome)) }>
+                        {"Groove"}
+                    </button>
+                    if !state.doc.profile().name.is_empty() {
+                        <p class="who" data-testid="who">{"For: "}{&state.doc.profile().name}</p>
+                    }
+                    <StatusBar persistence={state.persistence.clone()} save={state.save.clone()} />
+                    <Nav screen={state.screen.clone()} on_go={ let s = state.clone(); Callback::from(move |screen| {
+                        // Leaving a screen a link opened: its fragment goes, so a reload stays here.
+                        browser::clear_fragment();
+                        s.dispatch(Action::Go(screen))
+                    }) } />
                 }
-                <StatusBar persistence={state.persistence.clone()} save={state.save.clone()} />
-                <Nav screen={state.screen.clone()} on_go={ let s = state.clone(); Callback::from(move |screen| {
-                    // Leaving a screen a link opened: its fragment goes, so a reload stays here.
-                    browser::clear_fragment();
-                    s.dispatch(Action::Go(screen))
-                }) } />
             </header>
             {update_banner}
             if let Some(notice) = &state.notice {
                 <div class="notice" role="alert"><p>{notice}</p></div>
             }
             <main id="main">{screen}</main>
-            <footer class="foot"><p>{"Private by design: your answers stay in this browser. No account, no server, no tracking."}</p></footer>
+            <footer class="foot"><p>{if rating { say::FOOT_RATING } else { say::FOOT }}</p></footer>
         </div>
     }
 }

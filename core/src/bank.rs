@@ -165,6 +165,10 @@ pub struct Action {
     /// `"skip"` leaves the action out (it asks for what the numbers step collected).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<String>,
+    /// With `"numbers": "lead"`: the text said after the daily number, instead of `text`,
+    /// when the numbers give one (so "set a number" is not asked of someone who has it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_numbers: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -546,6 +550,16 @@ fn validate(bank: &RawBank) -> Vec<String> {
                 problems.push(format!("action \"{}\" has \"numbers\": \"{n}\"; it is \"lead\" or \"skip\"", a.id));
             }
         }
+        match (&a.with_numbers, a.numbers.as_deref()) {
+            (Some(text), Some("lead")) if text.trim().is_empty() => {
+                problems.push(format!("action \"{}\" has an empty \"with_numbers\"", a.id))
+            }
+            (Some(_), Some("lead")) | (None, _) => {}
+            (Some(_), _) => problems.push(format!(
+                "action \"{}\" has \"with_numbers\" without \"numbers\": \"lead\", so it would never be said",
+                a.id
+            )),
+        }
         if let Some(when) = &a.when {
             if when != "severe" {
                 problems.push(format!("action \"{}\" has \"when\": \"{when}\"; the only value is \"severe\"", a.id));
@@ -668,6 +682,21 @@ mod tests {
             Err(BankError::Invalid(p)) => p,
             other => panic!("expected an invalid bank, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_text_for_someone_with_numbers_is_said_only_where_numbers_lead() {
+        let mut v = default_value();
+        let month = &mut v["causes"][1]["plan"]["month"];
+        assert_eq!(month[0]["id"], "effort-m-number");
+        month[0]["with_numbers"] = serde_json::json!("  ");
+        month[1]["with_numbers"] = serde_json::json!("Never said.");
+        let problems = problems_of(&v);
+        assert!(problems.iter().any(|p| p.contains("effort-m-number") && p.contains("empty")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("effort-m-prospecting") && p.contains("never be said")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -499,7 +499,7 @@ pub fn reading_floor_ms(text: &str) -> u32 {
 ///   acquiescence index, Baumgartner & Steenkamp 2001). Needs 4 answers on each key;
 /// - contradiction: two or more of the bank's opposite pairs answered on the same side;
 /// - too fast: a third or more of at least 8 timed answers under the reading floor.
-fn flags(bank: &Bank, responses: &Responses) -> Vec<Flag> {
+pub fn flags(bank: &Bank, responses: &Responses) -> Vec<Flag> {
     let mut flags = Vec::new();
     let answered: Vec<(&Item, u8)> =
         bank.items().iter().filter_map(|i| responses.answers.get(&i.id).map(|a| (i, a.value()))).collect();

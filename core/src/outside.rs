@@ -17,7 +17,7 @@
 use crate::answers::Responses;
 use crate::bank::Bank;
 use crate::cause::{Cause, PerCause};
-use crate::diagnosis::{enough_answers, separation, verdict, Evidence, Verdict, WEAK_BELOW};
+use crate::diagnosis::{enough_answers, separation, verdict, Evidence, Flag, Verdict, WEAK_BELOW};
 use crate::rater::View;
 
 /// How many steps of the five-point scale apart the two views must be for an item to be a
@@ -48,7 +48,12 @@ impl ItemView {
 /// The outside view of one result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outside {
+    /// Every rater kept, whether or not their view is used.
     pub raters: usize,
+    /// Raters whose answers would void the seller's own verdict (straight-lining, an
+    /// answer style, contradicting pairs), by their place in the list given to
+    /// [`compare`], with the reason: their view is left out of everything below.
+    pub set_aside: Vec<(usize, Flag)>,
     /// The raters' score per cause (0..=100), by the seller's own scoring rule.
     pub scores: PerCause<Option<u8>>,
     /// Items judged by at least one rater, per cause.
@@ -77,10 +82,21 @@ fn score_of(healths: &[f64]) -> u8 {
 
 /// The outside view of a result answered as `own`, from its raters' views. None when no
 /// rater is kept.
-pub fn compare(bank: &Bank, own: &Responses, raters: &[&View]) -> Option<Outside> {
-    if raters.is_empty() {
+pub fn compare(bank: &Bank, own: &Responses, all: &[&View]) -> Option<Outside> {
+    if all.is_empty() {
         return None;
     }
+    // The seller's own rules of response quality, applied to each rater's answers.
+    let set_aside: Vec<(usize, Flag)> = all
+        .iter()
+        .enumerate()
+        .filter_map(|(at, view)| {
+            let answers = Responses { answers: view.answers.clone(), ..Responses::default() };
+            crate::diagnosis::flags(bank, &answers).into_iter().find(|f| f.voids_verdict()).map(|f| (at, f))
+        })
+        .collect();
+    let raters: Vec<&View> =
+        all.iter().enumerate().filter(|(at, _)| !set_aside.iter().any(|(x, _)| x == at)).map(|(_, v)| *v).collect();
     let items: Vec<ItemView> = bank
         .items()
         .iter()
@@ -111,18 +127,23 @@ pub fn compare(bank: &Bank, own: &Responses, raters: &[&View]) -> Option<Outside
         low: of_cause(c).filter(|i| i.others.is_some_and(|h| h <= 2.0)).count(),
         stall: false,
     });
+    // The largest gap first; between equal gaps, the habit of the cause the raters score
+    // lowest (for blind spots; highest for hidden strengths), so the bank's order decides
+    // only between habits of one cause.
     let ranked = |sign: f64| {
-        let mut found: Vec<(f64, usize, &ItemView)> = items
+        let cause_rank = |c: Cause| scores.get(c).map_or(i32::MAX, |s| i32::from(s) * sign as i32);
+        let mut found: Vec<(f64, i32, usize, &ItemView)> = items
             .iter()
             .enumerate()
-            .filter_map(|(at, i)| i.gap().map(|g| (g * sign, at, i)))
-            .filter(|(g, _, _)| *g >= GAP_STEPS)
+            .filter_map(|(at, i)| i.gap().map(|g| (g * sign, cause_rank(i.cause), at, i)))
+            .filter(|(g, _, _, _)| *g >= GAP_STEPS)
             .collect();
-        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        found.into_iter().map(|(_, _, i)| i.item.clone()).collect::<Vec<_>>()
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        found.into_iter().map(|(_, _, _, i)| i.item.clone()).collect::<Vec<_>>()
     };
     Some(Outside {
-        raters: raters.len(),
+        raters: all.len(),
+        set_aside,
         blind_spots: ranked(1.0),
         hidden_strengths: ranked(-1.0),
         verdict: verdict(&evidence, &[]),
@@ -301,16 +322,71 @@ mod tests {
     }
 
     #[test]
+    fn a_raters_answers_that_would_void_the_sellers_verdict_are_set_aside() {
+        let b = bank();
+        let own = at_health(&b, |_| 4);
+        // "Agree" or "often" on all 34, whichever way each is worded.
+        let mut same = View::default();
+        for item in b.items() {
+            same.answers.insert(item.id.clone(), Answer::new(4).unwrap());
+        }
+        let out = compare(&b, &own, &[&same]).unwrap();
+        assert_eq!((out.raters, out.set_aside.as_slice()), (1, &[(0, Flag::StraightLining)][..]));
+        assert!(Cause::ALL.iter().all(|&c| out.scores.get(c).is_none()), "{:?}", out.scores);
+        assert!(out.blind_spots.is_empty() && out.hidden_strengths.is_empty());
+        assert_eq!(out.disagreement(&diagnose(&b, &own).verdict, &diagnose(&b, &own).scores()), None);
+        // Beside a rater whose answers hold, only theirs count.
+        let good = as_view(&at_health(&b, |i| if i.cause == Cause::Effort { 1 } else { 4 }));
+        let out = compare(&b, &own, &[&same, &good]).unwrap();
+        assert_eq!((out.raters, out.set_aside.len()), (2, 1));
+        assert_eq!(*out.scores.get(Cause::Effort), Some(0));
+        assert!(out.items.iter().all(|i| i.judged_by <= 1));
+    }
+
+    #[test]
+    fn between_equal_gaps_the_habit_of_the_cause_seen_weakest_comes_first() {
+        let b = bank();
+        let own = at_health(&b, |_| 5);
+        // Every habit two steps lower from outside, but discipline's a third step lower
+        // on half its items: it is the weakest cause from outside.
+        let pos = |i: &crate::bank::Item| b.items_of(i.cause).position(|x| x.id == i.id).unwrap_or(0);
+        let seen = as_view(&at_health(&b, |i| if i.cause == Cause::Discipline && pos(i) % 2 == 1 { 2 } else { 3 }));
+        let out = compare(&b, &own, &[&seen]).unwrap();
+        assert_eq!(out.set_aside, vec![]);
+        let first = b.item(&out.blind_spots[0]).unwrap();
+        assert_eq!(first.cause, Cause::Discipline);
+        // The three-step gaps first, then the two-step ones of discipline before the rest.
+        let causes: Vec<Cause> = out.blind_spots.iter().map(|id| b.item(id).unwrap().cause).collect();
+        let discipline = causes.iter().filter(|&&c| c == Cause::Discipline).count();
+        assert!(causes[..discipline].iter().all(|&c| c == Cause::Discipline), "{causes:?}");
+    }
+
+    #[test]
     fn a_tie_from_outside_is_not_passed_off_as_one_cause() {
         let b = bank();
         // The seller finds effort weak; the rater sees every cause equally weak.
         let own = at_health(&b, |i| if i.cause == Cause::Effort { 2 } else { 5 });
         let d = diagnose(&b, &own);
-        let all_weak = at_health(&b, |_| 3);
+        // Varied answers (2 and 4 in turn within each cause), so the view is not set aside,
+        // about 50 everywhere: effort is among the weak from outside too.
+        let pos = |i: &crate::bank::Item| b.items_of(i.cause).position(|x| x.id == i.id).unwrap_or(0);
+        // Opposite pairs "sometimes" (3), on neither side, so they never contradict.
+        let paired = |i: &crate::bank::Item| {
+            i.opposite.is_some() || b.items().iter().any(|x| x.opposite.as_deref() == Some(i.id.as_str()))
+        };
+        let all_weak = at_health(&b, |i| {
+            if paired(i) {
+                3
+            } else if pos(i) % 2 == 0 {
+                2
+            } else {
+                4
+            }
+        });
         let mut rater = as_view(&all_weak);
-        // "Sometimes" on everything is 50 everywhere: effort is among the weak from outside too.
         let out = compare(&b, &own, &[&rater]).unwrap();
-        assert!(out.verdict.tied);
+        assert_eq!(out.set_aside, vec![]);
+        assert!(out.verdict.tied, "{:?} {:?}", out.scores, out.verdict);
         assert_eq!(out.disagreement(&d.verdict, &d.scores()), None, "effort is weak in both views");
         // Effort seen healthy from outside, the rest tied: both sides are said, every tied cause named.
         for item in b.items_of(Cause::Effort) {

@@ -61,11 +61,65 @@ pub enum Urgency {
     Severe,
 }
 
+/// What can check the seller's own answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    /// The seller's own numbers (the numbers step).
+    Numbers,
+    /// The people who rated the seller.
+    Outside,
+}
+
+/// A cause the seller's own answers measure as healthy that a firmer source does not (see
+/// [`contradictions`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Contradiction {
+    pub cause: Cause,
+    pub by: Vec<Check>,
+}
+
+/// Causes the seller's answers score healthy (at or above the weak line) that are not:
+/// - by the numbers, when an answer about the cause claims more than the numbers show
+///   (`numbers::Disagreement` with `answers_say == "higher"`);
+/// - from outside, when the raters score the cause weak and more than one standard error
+///   of the difference below the seller's own score (`diagnosis::separation`).
+///
+/// A cause the seller did not score, or already scores weak, is never contradicted: the
+/// first says nothing, the second already agrees.
+pub fn contradictions(
+    d: &Diagnosis,
+    worked: &crate::numbers::Worked,
+    outside: Option<&crate::outside::Outside>,
+) -> Vec<Contradiction> {
+    use crate::diagnosis::{separation, WEAK_BELOW};
+    Cause::ALL
+        .into_iter()
+        .filter_map(|cause| {
+            let own = d.causes.get(cause);
+            let own_score = own.score.filter(|&s| s >= WEAK_BELOW)?;
+            let mut by = Vec::new();
+            if worked.disagreements.iter().any(|x| x.cause == cause && x.answers_say == "higher") {
+                by.push(Check::Numbers);
+            }
+            let seen = outside.and_then(|o| Some(((*o.scores.get(cause))?, *o.judged.get(cause))));
+            if seen.is_some_and(|(s, n)| s < WEAK_BELOW && separation((own_score, own.answered), (s, n)) > 1.0) {
+                by.push(Check::Outside);
+            }
+            (!by.is_empty()).then_some(Contradiction { cause, by })
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Plan {
     pub kind: PlanKind,
-    /// Every weak cause, most urgent first. Empty when no cause is weak or the verdict is unclear.
+    /// Every weak cause, most urgent first, then every contradicted one. Empty when no
+    /// cause is weak or contradicted, or the verdict is unclear.
     pub focus: Vec<Cause>,
+    /// Causes the seller's answers call healthy that the numbers or the raters do not.
+    /// They are never strengths, and they join the focus after the weak causes.
+    pub contradicted: Vec<Contradiction>,
     pub urgency: Urgency,
     pub week: Vec<PlanAction>,
     pub month: Vec<PlanAction>,
@@ -121,8 +175,20 @@ pub fn urgency(bank: &Bank, responses: &Responses) -> Urgency {
     }
 }
 
-pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> Plan {
+/// The plan for a diagnosis, its answers and, when people rated the seller, their view
+/// (`outside::compare`), which with the seller's numbers can contradict a healthy cause.
+pub fn build_plan(
+    bank: &Bank,
+    diagnosis: &Diagnosis,
+    responses: &Responses,
+    outside: Option<&crate::outside::Outside>,
+) -> Plan {
     let verdict = &diagnosis.verdict;
+    // The seller's numbers, worked out once: the daily number the target needs, and where
+    // they and the raters contradict a cause the answers call healthy.
+    let worked = crate::numbers::work_out(&responses.numbers, responses);
+    let contradicted =
+        if verdict.pattern == Pattern::Unclear { Vec::new() } else { contradictions(diagnosis, &worked, outside) };
     let funnel = crate::stall::funnel(bank, &responses.deals);
     let stall = stall_sentence(bank, &funnel);
     let stalled = funnel.most_lost_at.as_deref().filter(|_| stall.is_some());
@@ -135,6 +201,8 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
         .unwrap_or_default();
     let kind = match verdict.pattern {
         Pattern::Unclear => PlanKind::Unclear,
+        // Healthy by the answers, not by the numbers or the raters: work on what they show.
+        Pattern::None if !contradicted.is_empty() => PlanKind::Causes,
         Pattern::None if !outside_changes.is_empty() => PlanKind::Outward,
         Pattern::None => PlanKind::NoCause,
         _ => PlanKind::Causes,
@@ -146,10 +214,9 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
         .iter()
         .filter_map(|i| responses.answers.get(&i.id).map(|a| (i.id.as_str(), a.health(i.reverse))))
         .collect();
-    let focus: Vec<Cause> = verdict.weak.clone();
-    // The seller's numbers: the daily number the target needs leads the actions that set
-    // one; an action asking to count a week now and a best week is left out once counted.
-    let worked = crate::numbers::work_out(&responses.numbers, responses);
+    let focus: Vec<Cause> = verdict.weak.iter().copied().chain(contradicted.iter().map(|c| c.cause)).collect();
+    // The daily number the target needs leads the actions that set one; an action asking to
+    // count a week now and a best week is left out once counted.
     let daily = worked.weekly_needed.zip(worked.daily_needed).map(|(weekly, daily)| {
         bank.texts().daily.replace("{weekly}", &weekly.to_string()).replace("{daily}", &daily.to_string())
     });
@@ -175,22 +242,22 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
                 .filter_map(|(at, a)| rate(bank, a, &health, stalled).map(|r| (at, r, a)))
                 .collect();
             if rated.is_empty() {
-                // The cause is weak, so something applies: its first action.
-                rated = actions
-                    .iter()
-                    .filter(|a| !(counted && a.numbers.as_deref() == Some("skip")))
-                    .take(1)
-                    .enumerate()
-                    .map(|(at, a)| (at, 0, a))
-                    .collect();
+                // The cause is weak (or contradicted: its answers are healthy), so something
+                // applies: its first action, or the first the daily number leads when there is one.
+                let usable = || actions.iter().filter(|a| !(counted && a.numbers.as_deref() == Some("skip")));
+                let led = usable().find(|a| daily.is_some() && a.numbers.as_deref() == Some("lead"));
+                rated = led.or_else(|| usable().next()).map(|a| (0, 0, a)).into_iter().collect();
             }
             rated.sort_by_key(|&(at, r, _)| (std::cmp::Reverse(r), at));
             for (_, _, a) in rated.into_iter().take(take) {
-                let lead = (a.stage.is_some() && a.stage.as_deref() == stalled)
-                    .then(|| stall.clone())
-                    .flatten()
-                    .or_else(|| (a.numbers.as_deref() == Some("lead")).then(|| daily.clone()).flatten());
-                chosen.push(to_action(a, Some(cause), lead));
+                let at_stall = (a.stage.is_some() && a.stage.as_deref() == stalled).then(|| stall.clone()).flatten();
+                let numbers = (a.numbers.as_deref() == Some("lead")).then(|| daily.clone()).flatten();
+                let mut action = to_action(a, Some(cause), at_stall.clone().or(numbers.clone()));
+                // After the daily number, the action's own words for someone who has one.
+                if let (None, Some(_), Some(text)) = (at_stall, numbers, &a.with_numbers) {
+                    action.text = text.clone();
+                }
+                chosen.push(action);
             }
         }
         chosen
@@ -210,17 +277,19 @@ pub fn build_plan(bank: &Bank, diagnosis: &Diagnosis, responses: &Responses) -> 
         strengths: diagnosis
             .causes
             .iter()
-            .filter(|(_, r)| r.band == Some(crate::Band::Strong))
+            .filter(|(c, r)| r.band == Some(crate::Band::Strong) && !contradicted.iter().any(|x| x.cause == *c))
             .map(|(c, _)| c)
             .collect(),
-        // Said only of answers that carry a verdict: when in doubt, say less.
-        best: best_habit(diagnosis)
+        // Said only of answers that carry a verdict, and never of a contradicted cause: when
+        // in doubt, say less.
+        best: best_habit(diagnosis, &contradicted)
             .filter(|_| kind != PlanKind::Unclear)
             .map(|habit| bank.texts().best.replace("{habit}", habit)),
         stall,
         stories: responses.stories.iter().filter_map(|id| bank.story(id)).cloned().collect(),
         kind_note: responses.self_talk.filter(|a| a.value() >= 4).map(|_| bank.self_talk().note.clone()),
         outside_changes,
+        contradicted,
         talk_first: None,
         talk_first_manager: None,
     }
@@ -271,10 +340,11 @@ fn stall_sentence(bank: &Bank, funnel: &Funnel) -> Option<String> {
 
 /// The habit of the healthiest answer (health 5 before 4; then the cause with the higher
 /// score; then bank order), if any answer was healthy at all.
-fn best_habit(diagnosis: &Diagnosis) -> Option<&str> {
+fn best_habit<'d>(diagnosis: &'d Diagnosis, contradicted: &[Contradiction]) -> Option<&'d str> {
     diagnosis
         .causes
         .iter()
+        .filter(|(c, _)| !contradicted.iter().any(|x| x.cause == *c))
         .flat_map(|(_, r)| r.held_up.iter().map(move |d| (d, r.score.unwrap_or(0))))
         .enumerate()
         .max_by_key(|&(at, (d, score))| (d.health, score, std::cmp::Reverse(at)))
@@ -313,7 +383,7 @@ pub fn result_plan(
     d: &Diagnosis,
     outside: Option<&crate::outside::Outside>,
 ) -> Plan {
-    let mut plan = build_plan(bank, d, &result.responses);
+    let mut plan = build_plan(bank, d, &result.responses, outside);
     if let Some(o) = outside {
         plan.talk_first = talk_first(bank, o);
         plan.talk_first_manager = blind_spot_sentence(bank, o, &bank.texts().talk_first_manager);
@@ -395,7 +465,7 @@ mod tests {
 
     fn plan_of(bank: &Bank, r: &Responses) -> (Diagnosis, Plan) {
         let d = diagnose(bank, r);
-        let plan = build_plan(bank, &d, r);
+        let plan = build_plan(bank, &d, r, None);
         (d, plan)
     }
 
@@ -403,7 +473,8 @@ mod tests {
     fn the_largest_blind_spot_is_what_to_talk_about_first_for_seller_and_manager() {
         use crate::schema::{Rater, StoredResult};
         let b = bank();
-        let own = uniform(&b, 4);
+        // Healthy answers on both keys: a rater who copies them is not straight-lining.
+        let own = with_health(&b, &PerCause::from_fn(|_| 4));
         let mut result = StoredResult::finish("r1".into(), 1, &b, own.clone());
         let plan_of = |r: &StoredResult| {
             let outside = crate::outside::of_result(&b, r);
@@ -465,7 +536,81 @@ mod tests {
         for a in led {
             let lead = a.lead.as_deref().unwrap_or_default();
             assert!(lead.contains("47 conversations a week") && lead.contains("about 10 a day"), "{lead}");
+            // The action then says what to do with that number, never to set one.
+            let own = bank.cause(Cause::Effort).plan.all().find(|x| x.id == a.id).unwrap();
+            assert_eq!(Some(&a.text), own.with_numbers.as_ref(), "{}", a.id);
+            assert!(!a.text.to_lowercase().contains("set a daily"), "{}", a.text);
         }
+    }
+
+    #[test]
+    fn numbers_that_contradict_a_healthy_cause_take_it_out_of_the_strengths_and_into_the_plan() {
+        use crate::numbers::{Numbers, Week};
+        let bank = bank();
+        // Every cause healthy by the answers ("as high as in my best months" agreed), and an
+        // outside change named; the numbers say this week is at half the best week.
+        let mut r = with_health(&bank, &PerCause::from_fn(|_| 5));
+        r.facts.insert("changed".into(), vec!["territory".into()]);
+        let (d, before) = plan_of(&bank, &r);
+        assert_eq!((d.verdict.pattern, before.kind), (Pattern::None, PlanKind::Outward));
+        assert!(before.strengths.contains(&Cause::Effort) && before.contradicted.is_empty());
+        r.numbers = Numbers {
+            now: Some(Week { conversations: 20, meetings: 5, proposals: 2, won: 1 }),
+            best: Some(Week { conversations: 40, meetings: 10, proposals: 4, won: 2 }),
+            ..Default::default()
+        };
+        let (d, plan) = plan_of(&bank, &r);
+        assert_eq!(d.verdict.pattern, Pattern::None, "the answers' own verdict is unchanged");
+        assert_eq!(plan.contradicted, vec![Contradiction { cause: Cause::Effort, by: vec![Check::Numbers] }]);
+        assert_eq!(
+            (plan.kind, plan.focus.as_slice()),
+            (PlanKind::Causes, &[Cause::Effort][..]),
+            "not \"look outward\""
+        );
+        assert!(!plan.strengths.contains(&Cause::Effort), "{:?}", plan.strengths);
+        assert!(plan.week.iter().any(|a| a.cause == Some(Cause::Effort)));
+        assert_eq!(manager_part(&bank, &plan).kind, PlanKind::Causes);
+        // With a weak cause of its own, the contradicted one comes after it.
+        let mut weak = with_health(&bank, &PerCause { training: 5, effort: 5, discipline: 1, feedback: 5 });
+        weak.numbers = r.numbers.clone();
+        let (_, plan) = plan_of(&bank, &weak);
+        assert_eq!(plan.focus, vec![Cause::Discipline, Cause::Effort]);
+        assert_eq!(plan.strengths, vec![Cause::Training, Cause::Feedback]);
+        // Numbers that agree contradict nothing.
+        weak.numbers.now = weak.numbers.best;
+        assert!(plan_of(&bank, &weak).1.contradicted.is_empty());
+    }
+
+    #[test]
+    fn raters_contradict_a_healthy_cause_only_beyond_noise() {
+        use crate::rater::View;
+        let bank = bank();
+        let own = with_health(&bank, &PerCause::from_fn(|_| 4));
+        let d = diagnose(&bank, &own);
+        let seen_as = |effort: u8| {
+            let mut view = View::default();
+            for item in bank.items() {
+                let h = if item.cause == Cause::Effort { effort } else { 4 };
+                view.answers.insert(item.id.clone(), Answer::new(if item.reverse { 6 - h } else { h }).unwrap());
+            }
+            view
+        };
+        let plan_with = |view: &View| {
+            let outside = crate::outside::compare(&bank, &own, &[view]);
+            build_plan(&bank, &d, &own, outside.as_ref())
+        };
+        // 75 by the seller, 0 from outside over 8 items: far beyond noise.
+        let far = plan_with(&seen_as(1));
+        assert_eq!(far.contradicted, vec![Contradiction { cause: Cause::Effort, by: vec![Check::Outside] }]);
+        assert_eq!(far.focus, vec![Cause::Effort]);
+        assert!(!far.strengths.contains(&Cause::Effort));
+        // 50 from outside (weak, but 25 points from 75 with a standard error of the
+        // difference of 12.5): two errors apart, still beyond noise.
+        assert_eq!(plan_with(&seen_as(3)).contradicted.len(), 1);
+        // Healthy from outside too: nothing contradicted, no cause in focus.
+        let agree = plan_with(&seen_as(4));
+        assert!(agree.contradicted.is_empty() && agree.focus.is_empty());
+        assert_eq!(agree.kind, PlanKind::NoCause);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::state::StateHandle;
 use crate::widgets::link::bad_link;
 use crate::widgets::question::AgreeQuestion;
 use groove_core::answers::Reply;
-use groove_core::rater::Rating;
+use groove_core::rater::{request_id, Rating};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +26,7 @@ mod say {
         format!("{items} short statements about how they sell. Answer from what you have seen of their work; where you have not seen enough, choose \u{201c}I can't judge this\u{201d}. It takes about five minutes.")
     }
     pub const PRIVATE: &str = "You will not see their own answers, and they will not see yours until you send them. Groove keeps nothing of what you answer here: at the end you get a link to send back, by email or chat.";
+    pub const OWN: &str = "This is a request you made from a result in this browser. Send the link to someone who sees your work: their view is the point, and your own answers are already in the result.";
     pub const BEGIN: &str = "Begin";
     pub const LEAVE: &str = "Leave without answering";
     pub fn progress(at: usize, of: usize) -> String {
@@ -85,12 +86,15 @@ pub fn rate_view(props: &Props) -> Html {
         let s = state.clone();
         move |_| s.dispatch(Action::RateGo(by))
     };
+    // The seller opening their own request: a result of this browser made it.
+    let own = state.doc.profiles.iter().flat_map(|p| &p.results).any(|r| request_id(&r.id) == rating.request.id);
     let Some(at) = rating.step else {
         return html! {
             <section class="card" aria-labelledby="rate-title" data-testid="rate">
                 <h1 id="rate-title" tabindex="-1" ref={heading}>{say::title(&about)}</h1>
                 <p>{say::intro(items.len())}</p>
                 <p class="small">{say::PRIVATE}</p>
+                if own { <p class="notice" role="note" data-testid="own-request">{say::OWN}</p> }
                 <div class="actions">
                     <button type="button" class="primary" onclick={go(1)}>{say::BEGIN}</button>
                     <button type="button" onclick={leave}>{say::LEAVE}</button>

@@ -132,7 +132,7 @@ pub fn result_view(props: &Props) -> Html {
     let disagreement = outside.as_ref().and_then(|o| o.disagreement(v, &d.scores()));
     let manager = manager_part(&bank, &plan);
     let stall = funnel(&bank, &result.responses.deals);
-    let (title, sub) = verdict::headline(&bank, v, plan.kind);
+    let (title, sub) = verdict::headline(&bank, v, plan.kind, &plan.contradicted);
     let unscored: Vec<Cause> = Cause::ALL.into_iter().filter(|&c| d.causes.get(c).score.is_none()).collect();
     let date = crate::browser::date_text(result.finished_at);
     let again = {
@@ -265,7 +265,7 @@ pub fn result_view(props: &Props) -> Html {
             <p class="eyebrow">{format!("Your result \u{00b7} {date}")}</p>
             <h1 id="result-title" tabindex="-1" ref={heading} data-testid="headline">{title}</h1>
             <p class="confidence" data-testid="pattern" data-pattern={v.pattern.id()}>{sub}</p>
-            <p class="small" data-testid="confidence">{verdict::confidence(v)}</p>
+            <p class="small" data-testid="confidence">{verdict::confidence(v, &plan.contradicted)}</p>
             if let Some(line) = verdict::borderline(&bank, v) { <p class="small" data-testid="borderline">{line}</p> }
             if let Some(line) = verdict::not_measured(&bank, &unscored) { <p class="small" data-testid="not-measured">{line}</p> }
             if other_bank {
@@ -326,7 +326,7 @@ pub fn result_view(props: &Props) -> Html {
                 } }
                 if let Some(first) = &plan.talk_first { <p class="urgency" data-testid="talk-first">{first}</p> }
                 if let Some(note) = &plan.kind_note { <p class="kind">{note}</p> }
-                <div class="horizons">
+                <div class="horizons" data-testid="plan">
                     {actions("Next 7 days", &plan.week)}
                     {actions("Next 30 days", &plan.month)}
                     {actions("Next 90 days", &plan.quarter)}
@@ -334,7 +334,7 @@ pub fn result_view(props: &Props) -> Html {
             </section>
 
             if plan.best.is_some() || !plan.strengths.is_empty() {
-                <section aria-labelledby="strengths-title">
+                <section aria-labelledby="strengths-title" data-testid="strengths">
                     <h2 id="strengths-title">{"Strengths to lean on"}</h2>
                     if let Some(best) = &plan.best { <p data-testid="best">{best}</p> }
                     <ul>{ for plan.strengths.iter().map(|&c| html! {

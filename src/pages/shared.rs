@@ -49,7 +49,7 @@ pub fn shared_view(props: &Props) -> Html {
             // A link carries no answers, so it cannot tell "look outward" from "no habit stands
             // out": it says the latter, which claims less.
             let kind = if v.pattern == Pattern::Unclear { PlanKind::Unclear } else { PlanKind::NoCause };
-            let (headline, sub) = verdict::headline(&bank, v, kind);
+            let (headline, sub) = verdict::headline(&bank, v, kind, &[]);
             let weak = v.weak.clone();
             // A manager with a profile per rep can keep a rep's link with that rep.
             let people: Vec<(String, String)> = state
@@ -79,7 +79,7 @@ pub fn shared_view(props: &Props) -> Html {
                     <p class="badge" data-testid="shared-badge">{"Shared result \u{00b7} read-only"}</p>
                     <h1 id="shared-title" tabindex="-1" ref={heading.clone()} data-testid="headline">{headline}</h1>
                     <p class="confidence" data-pattern={v.pattern.id()}>{sub}</p>
-                    <p class="small">{verdict::confidence(v)}</p>
+                    <p class="small">{verdict::confidence(v, &[])}</p>
                     if let Some(line) = verdict::borderline(&bank, v) { <p class="small">{line}</p> }
                     <p class="eyebrow">{format!("Taken on {}. Only the scores travel in the link; no answers.", iso_date(shared.day))}</p>
                     <ScoreChart bank={bank.clone()} scores={shared.scores.clone()} primary={v.primary} />

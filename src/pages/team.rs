@@ -113,7 +113,12 @@ pub fn team_view(props: &Props) -> Html {
     let label = |text: &'static str| html! { <span class="cell-label" aria-hidden="true">{text}</span> };
     let trend = |r: &Rep| -> Html {
         if Cause::ALL.iter().all(|&c| r.trend.get(c).is_none()) {
-            return html! { <li>{if r.results < 2 { say::FIRST } else { say::NOT_COMPARABLE }}</li> };
+            let why = match r.results {
+                0 => "\u{2013}",
+                1 => say::FIRST,
+                _ => say::NOT_COMPARABLE,
+            };
+            return html! { <li>{why}</li> };
         }
         Cause::ALL
             .iter()
@@ -163,7 +168,7 @@ pub fn team_view(props: &Props) -> Html {
                             <td role="cell">{label(say::VERDICT)}{verdict_text(state, r)}</td>
                             <td role="cell">{label(say::TREND)}<ul class="trends">{trend(r)}</ul></td>
                             <td role="cell">{label(say::PLAN)}{if r.plan_total > 0 { say::plan(r.plan_done, r.plan_total) } else { "\u{2013}".to_string() }}</td>
-                            <td role="cell">{label(say::RETAKE)}{if r.retake_due { say::DUE } else { say::NOT_DUE }}</td>
+                            <td role="cell">{label(say::RETAKE)}{match (r.latest, r.retake_due) { (None, _) => "\u{2013}", (_, true) => say::DUE, _ => say::NOT_DUE }}</td>
                             <td role="cell">{label(say::OUTSIDE)}<span data-testid="team-outside">{say::raters(r.raters)}</span></td>
                             <td role="cell"><button type="button" onclick={open} aria-label={format!("{} {}", say::OPEN, name_of(r))}>{say::OPEN}</button></td>
                         </tr>

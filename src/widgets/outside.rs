@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 /// Every sentence of these widgets, in one place for translation.
 mod say {
+    use groove_core::diagnosis::Flag;
     pub const TITLE: &str = "You and the view from outside";
     pub fn from(names: &[String], count: usize) -> String {
         let named: Vec<&str> = names.iter().filter(|n| !n.is_empty()).map(String::as_str).collect();
@@ -22,11 +23,16 @@ mod say {
         }
     }
     pub fn disagree(own: Option<&str>, outside: &[String], gap_below: bool) -> String {
-        let b = outside.join(" and ");
+        // "A", "A and B", "A, B and C".
+        let b = match outside.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => outside.join(""),
+        };
+        let looks = if outside.len() > 1 { "look" } else { "looks" };
         let head = match (own, outside.is_empty()) {
             (Some(a), false) => format!("You point to {a} first; the view from outside points to {b}."),
             (Some(a), true) => format!("You point to {a}; from outside, it looks healthy."),
-            (None, false) => format!("Your own answers show no weak habit; from outside, {b} looks weak."),
+            (None, false) => format!("Your own answers show no weak habit; from outside, {b} {looks} weak."),
             (None, true) => String::new(),
         };
         let next = if gap_below {
@@ -35,6 +41,16 @@ mod say {
             " Ask them what they saw."
         };
         format!("{head} Neither view is the whole truth: in a slump people often judge their own work askew, and someone else sees only part of it.{next}")
+    }
+    /// A rater whose answers fail the seller's own response-quality rules.
+    pub fn set_aside(name: &str, why: Flag) -> String {
+        let who = if name.is_empty() { "One view" } else { name };
+        let reason = match why {
+            Flag::StraightLining => "almost every answer was the same, so it cannot tell habits apart",
+            Flag::AnswerStyle => "most statements got the same kind of answer whichever way they were worded",
+            _ => "several pairs of opposite statements got the same answer",
+        };
+        format!("{who} is left out of the comparison: {reason}. Ask them to answer again with the same link, or ask someone else.")
     }
     pub const CAUSE: &str = "Cause";
     pub const YOU: &str = "You";
@@ -116,6 +132,9 @@ pub fn outside_view(props: &Props) -> Html {
         <section aria-labelledby="outside-title" data-testid="outside">
             <h2 id="outside-title">{say::TITLE}</h2>
             <p>{say::from(&names, out.raters)}</p>
+            { for out.set_aside.iter().map(|&(at, why)| html! {
+                <p class="notice" data-testid="set-aside">{say::set_aside(names.get(at).map_or("", String::as_str), why)}</p>
+            }) }
             if let Some(d) = &props.disagreement {
                 <p class="notice" data-testid="outside-disagrees">{say::disagree(
                     d.own.map(cause_name).as_deref(), &d.outside.iter().map(|&c| cause_name(c)).collect::<Vec<_>>(),

@@ -4,7 +4,7 @@
 
 use groove_core::bank::Bank;
 use groove_core::diagnosis::{Confidence, Unclear, Verdict};
-use groove_core::plan::PlanKind;
+use groove_core::plan::{Check, Contradiction, PlanKind};
 use groove_core::{Cause, Pattern};
 
 fn name(bank: &Bank, c: Cause) -> String {
@@ -24,8 +24,29 @@ fn names(bank: &Bank, causes: &[Cause]) -> String {
     }
 }
 
-/// The headline and the line under it. `kind` tells "look outward" from "no habit stands out".
-pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind) -> (String, String) {
+/// Who says otherwise: "your numbers", "the people you asked", or both.
+fn sources(contradicted: &[Contradiction]) -> &'static str {
+    let by = |check| contradicted.iter().any(|c| c.by.contains(&check));
+    match (by(Check::Numbers), by(Check::Outside)) {
+        (true, true) => "your numbers and the people you asked",
+        (true, false) => "your numbers",
+        _ => "the people you asked",
+    }
+}
+
+/// Why the other sources come first.
+fn weight(contradicted: &[Contradiction]) -> &'static str {
+    let by = |check| contradicted.iter().any(|c| c.by.contains(&check));
+    match (by(Check::Numbers), by(Check::Outside)) {
+        (true, true) => "What you did and what others see outweigh a self-check, so the plan starts there.",
+        (true, false) => "What you did outweighs how it feels, so the plan starts there.",
+        _ => "Others often see what a self-check cannot, so the plan starts there: ask them what they saw.",
+    }
+}
+
+/// The headline and the line under it. `kind` tells "look outward" from "no habit stands
+/// out"; `contradicted` names the causes the numbers or the raters do not see as healthy.
+pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind, contradicted: &[Contradiction]) -> (String, String) {
     let sure = |high: &str, moderate: &str, low: &str| -> String {
         match v.confidence {
             Confidence::High => high,
@@ -59,6 +80,18 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind) -> (String, String) {
             format!("Several causes at once: {}", names(bank, &v.weak)),
             format!("A broad picture: several things slipped together. One step at a time, starting with {}.", name(bank, *p)),
         ),
+        (Pattern::None, _) if !contradicted.is_empty() => {
+            let causes: Vec<Cause> = contradicted.iter().map(|c| c.cause).collect();
+            (
+                format!("Healthy in your answers, not in {}", sources(contradicted)),
+                format!(
+                    "Every cause looks healthy in your own answers, but {} tell a different story about {}. {}",
+                    sources(contradicted),
+                    names(bank, &causes),
+                    weight(contradicted)
+                ),
+            )
+        }
         (Pattern::None, _) if kind == PlanKind::Outward => (
             "No habit of yours stands out".into(),
             "Every cause was measured and looks healthy, and you named changes around you: look outward too, at leads, territory and the market.".into(),
@@ -80,10 +113,27 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind) -> (String, String) {
     }
 }
 
-/// How sure, in a few words.
-pub fn confidence(v: &Verdict) -> &'static str {
+/// How sure, in a few words. With no weak cause, the certainty is how far the lowest score
+/// stands above the weak line (see `diagnosis::verdict`), and it is said so; when the
+/// numbers or the raters contradict a cause, the answers alone are not the whole story.
+pub fn confidence(v: &Verdict, contradicted: &[Contradiction]) -> String {
+    if v.pattern != Pattern::Unclear && !contradicted.is_empty() {
+        return format!(
+            "How sure: less than your answers alone would say, because {} disagree with them.",
+            sources(contradicted)
+        );
+    }
     match (v.pattern, v.confidence) {
         (Pattern::Unclear, _) => "How sure: not enough to go on.",
+        (Pattern::None, Confidence::High) => {
+            "How sure: high. Even the lowest score is above the weak line by more than twice its margin of error."
+        }
+        (Pattern::None, Confidence::Moderate) => {
+            "How sure: moderate. The lowest score is above the weak line by more than its margin of error, but not by twice."
+        }
+        (Pattern::None, Confidence::Low) => {
+            "How sure: low. The lowest score is within its margin of error of the weak line, or the answers were too quick to rely on."
+        }
         (_, Confidence::High) => "How sure: high. The scores are apart by more than twice their margin of error.",
         (_, Confidence::Moderate) => {
             "How sure: moderate. The scores are apart by more than their margin of error, but not by twice."
@@ -91,7 +141,7 @@ pub fn confidence(v: &Verdict) -> &'static str {
         (_, Confidence::Low) => {
             "How sure: low. The difference is inside the margin of error, or the answers were too quick to rely on."
         }
-    }
+    }.into()
 }
 
 /// The causes near the weak line, when any.

@@ -89,6 +89,12 @@ test('the whole diagnostic by keyboard only', async ({ page, groove: g }) => {
   await expect(page.getByTestId('activity-vs-best')).toContainText(/60\s%/);
   await expect(page.getByTestId('disagree').first()).toContainText(/60\s% of a week in your best month/);
   await expect(page.getByTestId('needed')).toContainText('a day');
+  // So effort, healthy by the answers alone, is no strength: it joins the plan, led by the
+  // daily number, and the certainty says the numbers disagree.
+  await expect(page.getByTestId('strengths')).not.toContainText(causeName.effort);
+  await expect(page.getByTestId('plan')).toContainText(/conversations a week reach your target: about \d+ a day/);
+  await expect(page.getByTestId('plan')).not.toContainText('Set a daily activity number');
+  await expect(page.getByTestId('confidence')).toContainText('your numbers disagree');
   // Keyboard answering this fast is faster than anyone reads: the result says so.
   await expect(page.getByTestId('flags')).toContainText('faster than they can be read');
 });

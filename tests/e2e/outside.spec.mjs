@@ -35,6 +35,10 @@ test('a seller and a manager in two browsers complete the round trip, by keyboar
   expect(fields[3]).toMatch(/^[0-9a-f]{8}$/);
   expect(fields[7]).toMatch(/^[0-9a-f]{8}$/);
 
+  // The seller opening their own request is told to send it on.
+  await page.goto(request);
+  await expect(page.getByTestId('own-request')).toContainText('a request you made');
+
   // The manager, in a browser of their own (no shared storage), answers by keyboard.
   const managerContext = await browser.newContext({ viewport: page.viewportSize() });
   const manager = await managerContext.newPage();
@@ -42,6 +46,10 @@ test('a seller and a manager in two browsers complete the round trip, by keyboar
   await expect(manager.locator('#rate-title')).toHaveText('Sam asked for your view of their work');
   await expect(manager.locator('#rate-title')).toBeFocused();
   await axeClean(manager);
+  // A visitor: no menu to lose their answers by, nothing said about a storage they do not use.
+  await expect(manager.getByRole('navigation')).toHaveCount(0);
+  await expect(manager.getByText('Saved on this device')).toHaveCount(0);
+  await expect(manager.locator('footer')).toContainText('nothing you answer here is kept');
   await manager.keyboard.press('Tab');
   await expect(manager.getByRole('button', { name: 'Begin' })).toBeFocused();
   await manager.keyboard.press('Enter');
@@ -135,4 +143,30 @@ test("a request made with a coach's questions opens with them, even copied witho
   await expect(rater.locator('#rate-title')).toHaveText('Someone asked for your view of their work');
   expect(new URL(rater.url()).searchParams.get('bank')).toBe('test-banks/coach.json');
   await rater.context().close();
+});
+
+test("a rater who gives the same answer to everything is left out, said plainly", async ({ page, groove: g, browser }) => {
+  await g.fresh();
+  await g.takeOne(sellerHealth);
+  await page.getByTestId('ask').getByRole('button', { name: 'Make a request link' }).click();
+  const request = await page.getByTestId('ask-link').inputValue();
+  const raterContext = await browser.newContext({ viewport: page.viewportSize() });
+  const rater = await raterContext.newPage();
+  await rater.goto(request);
+  await rater.getByRole('button', { name: 'Begin' }).click();
+  for (const item of bank.items) {
+    // "Often" or "Agree" on every statement, whichever way it is worded.
+    await rater.locator(`input[name="rate-${item.id}"][value="4"]`).check();
+    await rater.locator('form button[type=submit]').click();
+  }
+  const reply = await rater.getByTestId('reply-link').inputValue();
+  await raterContext.close();
+  await page.goto(reply);
+  await page.getByRole('button', { name: 'Keep it with that result' }).click();
+  await expect(page.getByTestId('set-aside')).toContainText('left out of the comparison: almost every answer was the same');
+  // Nothing is claimed from it: no blind spot, no score from outside, nothing to talk about first.
+  await expect(page.getByTestId('blind-spots')).toHaveCount(0);
+  await expect(page.getByTestId('talk-first')).toHaveCount(0);
+  await expect(page.getByTestId('outside-scores').locator('tbody td:nth-child(3)')).toHaveText(Array(4).fill('too few judged'));
+  await axeClean(page);
 });

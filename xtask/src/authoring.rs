@@ -56,7 +56,10 @@ fn verdict_json(v: &Verdict) -> Map<String, Value> {
 pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
     let Input { responses, numbers, outside } = read_input(bank, input)?;
     let d = diagnose(bank, &responses);
-    let plan = build_plan(bank, &d, &responses);
+    // `read_input` refuses an empty list of raters, so with "outside" there is a view.
+    let views: Option<Vec<&View>> = outside.as_ref().map(|views| views.iter().collect());
+    let seen = views.as_ref().and_then(|views| compare(bank, &responses, views));
+    let plan = build_plan(bank, &d, &responses, seen.as_ref());
     let manager = manager_part(bank, &plan);
     let mut scores = Map::new();
     let mut bands = Map::new();
@@ -85,6 +88,8 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
         "measured": measured,
         "plan": {
             "kind": plan.kind,
+            "focus": plan.focus,
+            "contradicted": plan.contradicted,
             "urgency": plan.urgency,
             "stall": plan.stall,
             "best": plan.best,
@@ -126,22 +131,19 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
             "disagreements": worked.disagreements,
         });
     }
-    if let Some(views) = outside {
-        let views: Vec<&View> = views.iter().collect();
-        // `read_input` refuses an empty list, so there is always a rater here.
-        if let Some(o) = compare(bank, &responses, &views) {
-            let disagrees = o.disagreement(&d.verdict, &d.scores());
-            out["outside"] = json!({
-                "raters": o.raters,
-                "scores": o.scores,
-                "judged": o.judged,
-                "blind_spots": o.blind_spots,
-                "hidden_strengths": o.hidden_strengths,
-                "verdict": verdict_json(&o.verdict),
-                "disagrees": disagrees.map(|x| json!({ "own": x.own, "outside": x.outside })),
-                "talk_first": talk_first(bank, &o),
-            });
-        }
+    if let Some(o) = seen {
+        let disagrees = o.disagreement(&d.verdict, &d.scores());
+        out["outside"] = json!({
+            "raters": o.raters,
+            "set_aside": o.set_aside.iter().map(|(at, why)| json!({ "rater": at, "why": why })).collect::<Vec<_>>(),
+            "scores": o.scores,
+            "judged": o.judged,
+            "blind_spots": o.blind_spots,
+            "hidden_strengths": o.hidden_strengths,
+            "verdict": verdict_json(&o.verdict),
+            "disagrees": disagrees.map(|x| json!({ "own": x.own, "outside": x.outside })),
+            "talk_first": talk_first(bank, &o),
+        });
     }
     serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
 }
@@ -642,7 +644,10 @@ mod tests {
             assert_eq!(out["plan"]["week"][0]["id"], e.first_week, "{f}");
             let manager: Vec<&Value> =
                 out["manager"]["causes"].as_array().unwrap().iter().map(|c| &c["cause"]).collect();
-            assert_eq!(json!(manager), json!(e.weak), "{f}: the manager part names every weak cause");
+            // Every weak cause first, then any the numbers or the raters contradict.
+            let focus = out["plan"]["focus"].as_array().unwrap();
+            assert_eq!(json!(focus[..e.weak.len()]), json!(e.weak), "{f}: the weak causes lead the focus");
+            assert_eq!(json!(manager), json!(focus), "{f}: the manager part names every cause in focus");
             for cause in e.weak {
                 let in_week = out["plan"]["week"]
                     .as_array()
@@ -700,6 +705,10 @@ mod tests {
         assert!(busy["scores"]["effort"].as_u64().unwrap() >= 75);
         let numbers = &busy["numbers"];
         assert_eq!(numbers["activity_vs_best_pct"], 60);
+        // So effort, healthy by the answers, is contradicted: in the focus after feedback,
+        // and in the manager part, never a strength.
+        assert_eq!(busy["plan"]["contradicted"], json!([{ "cause": "effort", "by": ["numbers"] }]));
+        assert_eq!(busy["plan"]["focus"], json!(["feedback", "effort"]));
         assert_eq!(numbers["disagrees_with"], json!(["effort"]));
         assert_eq!(numbers["conversion_pct"], json!([20, 50, 33]));
         // 1.85 won, 4.62 proposals, 9.23 meetings, 46.2 conversations a week, each rounded up.
