@@ -140,6 +140,14 @@ pub struct Disagreement {
     pub numbers_pct: u32,
 }
 
+/// Which of the two weeks a figure comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Which {
+    Now,
+    Best,
+}
+
 /// What the numbers say.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Worked {
@@ -148,6 +156,12 @@ pub struct Worked {
     /// Conversion now (or in the best week when now has none), in percent:
     /// meetings/conversations, proposals/meetings, won/proposals.
     pub conversion_pct: Option<[u32; 3]>,
+    /// The week `conversion_pct` comes from.
+    pub conversion_from: Option<Which>,
+    /// The week whose rates the `steps` use.
+    pub rates_from: Option<Which>,
+    /// Conversations now as a percentage of `weekly_needed`.
+    pub now_vs_needed_pct: Option<u32>,
     /// The arithmetic from the target down to conversations a week, every step.
     pub steps: Vec<Step>,
     /// Conversations a week the target needs (the last step, rounded up), and a day (÷ 5, rounded up).
@@ -187,7 +201,9 @@ const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 ///   4. meetings a week = proposals a week ÷ (proposals ÷ meetings)
 ///   5. conversations a week = meetings a week ÷ (meetings ÷ conversations)
 ///
-///   `weekly_needed` = ⌈conversations a week⌉, `daily_needed` = ⌈weekly_needed ÷ 5⌉.
+///   `weekly_needed` = ⌈conversations a week⌉, `daily_needed` = ⌈weekly_needed ÷ 5⌉,
+///   `now_vs_needed_pct` = round(now.conversations × 100 ÷ weekly_needed). `rates_from` and
+///   `conversion_from` say which week the rates and the conversions came from.
 /// - `disagreements` (answers 1..=5, never "doesn't apply"):
 ///   - `effort-best-months-now` (plain) 4–5 while activity is under 80 % of the best week:
 ///     the answer says `higher`; 1–2 while it is 95 % or more: `lower`.
@@ -200,15 +216,23 @@ pub fn work_out(numbers: &Numbers, responses: &Responses) -> Worked {
         (Some(now), Some(best)) if best.conversations > 0 => Some(pct(now.conversations, best.conversations)),
         _ => None,
     };
-    let conversion_pct = [numbers.now, numbers.best].into_iter().flatten().find(has_funnel).map(|w| {
+    let funnel = [(numbers.now, Which::Now), (numbers.best, Which::Best)]
+        .into_iter()
+        .find_map(|(w, which)| w.filter(has_funnel).map(|w| (w, which)));
+    let conversion_from = funnel.map(|(_, which)| which);
+    let conversion_pct = funnel.map(|(w, _)| {
         [
             pct(w.meetings, w.conversations).min(100),
             pct(w.proposals, w.meetings).min(100),
             pct(w.won, w.proposals).min(100),
         ]
     });
-    let steps = steps(numbers);
+    let (steps, rates_from) = steps(numbers);
     let weekly_needed = steps.last().map(|s| round_up(s.result));
+    let now_vs_needed_pct = match (numbers.now, weekly_needed) {
+        (Some(now), Some(needed)) if needed > 0 => Some(pct(now.conversations, needed)),
+        _ => None,
+    };
     let daily_needed = weekly_needed.map(|w| u64::from(w).div_ceil(5) as u32);
 
     let mut disagreements = Vec::new();
@@ -231,13 +255,20 @@ pub fn work_out(numbers: &Numbers, responses: &Responses) -> Worked {
             check(BEST_MONTHS, p, a <= 2 && p < LOW_PCT, a >= 4 && p >= HIGH_PCT);
         }
     }
-    if let (Some(needed), Some(now), Some(a)) = (weekly_needed, numbers.now, answer(TARGET)) {
-        if needed > 0 {
-            let p = pct(now.conversations, needed);
-            check(TARGET, p, a >= 4 && p < LOW_PCT, a <= 2 && p >= 100);
-        }
+    if let (Some(p), Some(a)) = (now_vs_needed_pct, answer(TARGET)) {
+        check(TARGET, p, a >= 4 && p < LOW_PCT, a <= 2 && p >= 100);
     }
-    Worked { activity_vs_best_pct, conversion_pct, steps, weekly_needed, daily_needed, disagreements }
+    Worked {
+        activity_vs_best_pct,
+        conversion_pct,
+        conversion_from,
+        rates_from,
+        now_vs_needed_pct,
+        steps,
+        weekly_needed,
+        daily_needed,
+        disagreements,
+    }
 }
 
 /// Whether a week has every stage before won above 0, so its conversions can be divided.
@@ -260,15 +291,18 @@ pub fn round_up(x: f64) -> u32 {
 }
 
 /// The arithmetic from the target down to conversations a week (see [`work_out`]).
-fn steps(numbers: &Numbers) -> Vec<Step> {
+fn steps(numbers: &Numbers) -> (Vec<Step>, Option<Which>) {
     let (Some(deal_size), Some(target)) = (numbers.deal_size, numbers.target) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     if deal_size == 0 || target == 0 {
-        return Vec::new();
+        return (Vec::new(), None);
     }
-    let Some(w) = [numbers.best, numbers.now].into_iter().flatten().find(|w| has_funnel(w) && w.won > 0) else {
-        return Vec::new();
+    let Some((w, which)) = [(numbers.best, Which::Best), (numbers.now, Which::Now)]
+        .into_iter()
+        .find_map(|(w, which)| w.filter(|w| has_funnel(w) && w.won > 0).map(|w| (w, which)))
+    else {
+        return (Vec::new(), None);
     };
     let rate = |next: u32, previous: u32| (f64::from(next) / f64::from(previous)).min(1.0);
     let divisors = [
@@ -279,7 +313,7 @@ fn steps(numbers: &Numbers) -> Vec<Step> {
         ("conversations_per_week", rate(w.meetings, w.conversations)),
     ];
     let mut from = f64::from(target);
-    divisors
+    let steps = divisors
         .into_iter()
         .map(|(what, divide_by)| {
             let result = from / divide_by;
@@ -287,7 +321,8 @@ fn steps(numbers: &Numbers) -> Vec<Step> {
             from = result;
             step
         })
-        .collect()
+        .collect();
+    (steps, Some(which))
 }
 
 #[cfg(test)]
@@ -388,7 +423,20 @@ mod tests {
             }
         }
         assert_eq!((w.weekly_needed, w.daily_needed), (Some(47), Some(10)));
+        // Which week each figure came from, and this week against the need: 30 × 100 ÷ 47 = 64 %.
+        assert_eq!(
+            (w.conversion_from, w.rates_from, w.now_vs_needed_pct),
+            (Some(Which::Now), Some(Which::Best), Some(64))
+        );
         assert!(w.disagreements.is_empty(), "no answers, nothing to disagree with");
+        // A best week that never won: the rates come from now, and so does the conversion.
+        let numbers = Numbers { best: Some(week(50, 10, 5, 0)), ..numbers };
+        let w = work_out(&numbers, &Responses::default());
+        assert_eq!((w.conversion_from, w.rates_from), (Some(Which::Now), Some(Which::Now)));
+        // No week now with a funnel: the conversion is the best week's.
+        let numbers = Numbers { now: Some(week(30, 0, 0, 0)), best: Some(week(50, 10, 5, 2)), ..numbers };
+        let w = work_out(&numbers, &Responses::default());
+        assert_eq!((w.conversion_from, w.rates_from), (Some(Which::Best), Some(Which::Best)));
     }
 
     #[test]

@@ -179,7 +179,7 @@ impl Outside {
     /// seller's primary cause is measured from outside and healthy there, or the raters'
     /// view starts clearly (beyond noise of the seller's primary, in its own scores) at a
     /// cause the seller measured healthy. None when they agree, or either side measured
-    /// too little to say. The outside side names every weak cause within noise of the one
+    /// too little to say; causes the raters could not judge are left out, the rest said. The outside side names every weak cause within noise of the one
     /// the raters' view starts with, so a tie there is never passed off as one cause.
     pub fn disagreement(&self, own: &Verdict, own_scores: &PerCause<Option<u8>>) -> Option<Disagreement> {
         let healthy = |scores: &PerCause<Option<u8>>, c: Cause| scores.get(c).is_some_and(|s| s >= WEAK_BELOW);
@@ -188,9 +188,22 @@ impl Outside {
             (Some(x), Some(y)) => separation(x, y) < 1.0,
             _ => false,
         };
-        let first = self.verdict.primary;
+        // The raters' own verdict, or, when they could not judge every cause (their verdict
+        // is then "too few"), the causes they did score weak, lowest first: what they saw
+        // is still said, and the causes they could not judge stay out of it.
+        let weak: Vec<Cause> = if self.verdict.unclear == Some(crate::diagnosis::Unclear::TooFew) {
+            let mut scored: Vec<(u8, Cause)> = Cause::ALL
+                .into_iter()
+                .filter_map(|c| self.scores.get(c).filter(|&s| s < WEAK_BELOW).map(|s| (s, c)))
+                .collect();
+            scored.sort();
+            scored.into_iter().map(|(_, c)| c).collect()
+        } else {
+            self.verdict.weak.clone()
+        };
+        let first = weak.first().copied();
         let pointed: Vec<Cause> = match first {
-            Some(q) => self.verdict.weak.iter().copied().filter(|&c| c == q || near(c, q)).collect(),
+            Some(q) => weak.iter().copied().filter(|&c| c == q || near(c, q)).collect(),
             None => Vec::new(),
         };
         let mine = own.primary;
@@ -359,6 +372,26 @@ mod tests {
         let causes: Vec<Cause> = out.blind_spots.iter().map(|id| b.item(id).unwrap().cause).collect();
         let discipline = causes.iter().filter(|&&c| c == Cause::Discipline).count();
         assert!(causes[..discipline].iter().all(|&c| c == Cause::Discipline), "{causes:?}");
+    }
+
+    #[test]
+    fn what_raters_saw_is_said_even_when_they_could_not_judge_every_cause() {
+        let b = bank();
+        // The seller finds discipline weak; the rater sees effort weak, discipline healthy,
+        // and could not judge most of feedback.
+        let own = at_health(&b, |i| if i.cause == Cause::Discipline { 2 } else { 4 });
+        let d = diagnose(&b, &own);
+        let mut rater = as_view(&at_health(&b, |i| if i.cause == Cause::Effort { 1 } else { 4 }));
+        for item in b.items_of(Cause::Feedback).skip(2) {
+            rater.answers.remove(&item.id);
+        }
+        let out = compare(&b, &own, &[&rater]).unwrap();
+        assert_eq!(*out.scores.get(Cause::Feedback), None);
+        assert_eq!(out.verdict.unclear, Some(crate::diagnosis::Unclear::TooFew));
+        assert_eq!(
+            out.disagreement(&d.verdict, &d.scores()),
+            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![Cause::Effort] })
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::widgets::verdict;
 use groove_core::bank::Bank;
 use groove_core::diagnosis::{Band, Driver};
 use groove_core::ics::retake_reminder;
-use groove_core::numbers::{work_out, Step};
+use groove_core::numbers::{work_out, Step, Which};
 use groove_core::plan::{manager_part, result_plan, PlanAction, PlanKind, Urgency};
 use groove_core::rater::Request;
 use groove_core::schema::diagnose_result;
@@ -37,13 +37,20 @@ mod say {
     pub fn activity(pct: u32) -> String {
         format!("Your conversations with buyers this week are {pct}\u{a0}% of a week in your best month.")
     }
-    pub fn conversion(c: [u32; 3]) -> String {
+    pub fn conversion(c: [u32; 3], from_best: bool) -> String {
+        let week = if from_best { "In a week of your best month" } else { "This week" };
         format!(
-            "From conversation to first meeting {}\u{a0}%, from meeting to proposal {}\u{a0}%, from proposal to a won deal {}\u{a0}%.",
+            "{week}: from conversation to first meeting {}\u{a0}%, from meeting to proposal {}\u{a0}%, from proposal to a won deal {}\u{a0}%.",
             c[0], c[1], c[2]
         )
     }
-    pub const STEPS: &str = "What your target needs, step by step:";
+    pub fn steps(best: bool) -> &'static str {
+        if best {
+            "What your target needs, step by step, at the rates of a week in your best month:"
+        } else {
+            "What your target needs, step by step, at this week's rates:"
+        }
+    }
     pub fn step(what: &str, from: &str, by: &str, result: &str) -> String {
         match what {
             "deals_per_month" => format!("target {from} \u{00f7} deal size {by} = {result} deals a month"),
@@ -55,6 +62,9 @@ mod say {
     }
     pub fn needed(weekly: u32, daily: u32) -> String {
         format!("So about {weekly} conversations a week, {daily} a day, reach your target.")
+    }
+    pub fn now_vs_needed(now: u32, pct: u32) -> String {
+        format!("This week you had {now}: {pct}\u{a0}% of that.")
     }
     pub fn disagrees(item: &str, said: &str, pct: u32, of_target: bool, higher: bool) -> String {
         let of = if of_target { "what your target needs" } else { "a week in your best month" };
@@ -245,12 +255,15 @@ pub fn result_view(props: &Props) -> Html {
                 if worked.disagreements.iter().any(|d| d.answers_say == "higher") { <p><strong>{say::START_FROM}</strong></p> }
                 if worked.disagreements.is_empty() && worked.activity_vs_best_pct.is_some() { <p>{say::AGREE}</p> }
                 if let Some(pct) = worked.activity_vs_best_pct { <p data-testid="activity-vs-best">{say::activity(pct)}</p> }
-                if let Some(c) = worked.conversion_pct { <p>{say::conversion(c)}</p> }
+                if let Some(c) = worked.conversion_pct { <p>{say::conversion(c, worked.conversion_from == Some(Which::Best))}</p> }
                 if !worked.steps.is_empty() {
-                    <p class="why-label">{say::STEPS}</p>
+                    <p class="why-label">{say::steps(worked.rates_from == Some(Which::Best))}</p>
                     <ol class="arithmetic">{ for worked.steps.iter().map(|s| html! { <li>{step_line(s)}</li> }) }</ol>
                 }
                 if let (Some(w), Some(d)) = (worked.weekly_needed, worked.daily_needed) { <p data-testid="needed"><strong>{say::needed(w, d)}</strong></p> }
+                if let (Some(now), Some(pct)) = (result.responses.numbers.now, worked.now_vs_needed_pct) {
+                    <p data-testid="now-vs-needed">{say::now_vs_needed(now.conversations, pct)}</p>
+                }
             </section>
         }
     });

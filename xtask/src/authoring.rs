@@ -124,7 +124,10 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
         out["numbers"] = json!({
             "activity_vs_best_pct": worked.activity_vs_best_pct,
             "conversion_pct": worked.conversion_pct,
+            "conversion_from": worked.conversion_from,
             "steps": worked.steps,
+            "rates_from": worked.rates_from,
+            "now_vs_needed_pct": worked.now_vs_needed_pct,
             "weekly_needed": weekly_needed,
             "daily_needed": worked.daily_needed,
             "disagrees_with": disagrees_with,
