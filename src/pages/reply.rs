@@ -39,6 +39,9 @@ mod say {
     pub const ALREADY: &str = "This view is already kept with that result.";
     pub const OPEN: &str = "Open the result";
     pub const ELSEWHERE: &str = "This reply answers a request made from a result that is not in this browser's Groove. If you took Groove inside a blog post, keep that result in Groove first, then open this link again.";
+    /// On a device with several people (a manager's): the request was likely made on a
+    /// rep's own device, or from a result kept here from their share link.
+    pub const ELSEWHERE_TEAM: &str = "This reply answers a request made from a result that is not in this browser: perhaps on the person's own device, or from a result kept here from their share link (a share link carries the scores, not the result's own id). Keep it with that person's latest result below.";
     pub const CHOOSE: &str = "You can keep it with the latest result of one person here instead:";
     pub const YOU: &str = "You";
     pub const KEEP_WITH: &str = "Keep it there";
@@ -123,7 +126,7 @@ pub fn reply_view(props: &Props) -> Html {
             };
             html! {
                 <>
-                    <p data-testid="reply-target">{say::ELSEWHERE}</p>
+                    <p data-testid="reply-target">{if state.doc.profiles.len() > 1 { say::ELSEWHERE_TEAM } else { say::ELSEWHERE }}</p>
                     <p>{judged}</p>
                     if !people.is_empty() {
                         {person_choice("keep-for", say::CHOOSE, false, &choices, chosen.as_deref(), &on_choose)}

@@ -46,8 +46,12 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // response-quality rules and set aside with a sentence when they fail, the actions' words
 // for someone who has a daily number (bank text), the rater's screen without the menu, and
 // the seller's own request recognised.
-// Today: 283,406 bytes (1 KB = 1,000 bytes): 183 KB above the goal.
-const FIRST_LOAD_CEILING = 283_500;
+// Then 2.0 KB, measured on 2026-11-27: which week each figure of the numbers comes from
+// and this week against what the target needs (two sentences and their choice), what
+// raters saw said even when they could not judge a cause, and the reply screen's sentence
+// for a device that keeps several people.
+// Today: 285,442 bytes (1 KB = 1,000 bytes): 185 KB above the goal.
+const FIRST_LOAD_CEILING = 285_500;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
