@@ -162,3 +162,44 @@ async fn the_funnel_names_the_stage_where_most_deals_stop() {
     assert_eq!(host.query_selector_all("svg g[data-stage]").unwrap().length(), 6);
     host.remove();
 }
+
+/// Every cause healthy by the answers, discipline weak in the second case; the numbers put
+/// this week at half the best week while the answers say "as high as my best months".
+fn answered_with_half_the_activity(weak_discipline: bool) -> groove_core::answers::Responses {
+    use groove_core::answers::{Answer, Reply, Responses};
+    use groove_core::numbers::{Numbers, Week};
+    let bank = groove_core::bank::Bank::default_bank().unwrap();
+    let mut r = Responses::default();
+    for item in bank.items() {
+        let health = if weak_discipline && item.cause == groove_core::Cause::Discipline { 1 } else { 5 };
+        r.reply(&item.id, Reply::Answer(Answer::new(if item.reverse { 6 - health } else { health }).unwrap()));
+    }
+    r.numbers = Numbers {
+        now: Some(Week { conversations: 20, meetings: 5, proposals: 2, won: 1 }),
+        best: Some(Week { conversations: 40, meetings: 10, proposals: 4, won: 2 }),
+        ..Default::default()
+    };
+    r
+}
+
+#[wasm_bindgen_test]
+fn a_cause_the_numbers_contradict_is_named_in_the_headline_and_no_certainty_is_claimed() {
+    use groove::widgets::verdict::{confidence, headline};
+    let bank = groove_core::bank::Bank::default_bank().unwrap();
+    for weak_discipline in [false, true] {
+        let r = answered_with_half_the_activity(weak_discipline);
+        let d = groove_core::diagnose(&bank, &r);
+        let plan = groove_core::plan::build_plan(&bank, &d, &r, None);
+        assert_eq!(plan.contradicted.len(), 1);
+        let (title, sub) = headline(&bank, &d.verdict, plan.kind, &plan.contradicted);
+        let sure = confidence(&d.verdict, &plan.contradicted);
+        assert!(sub.contains("your numbers tell a different story about Effort & activity"), "{sub}");
+        assert!(!sub.contains("clear") && !sub.contains("well beyond"), "{sub}");
+        assert!(sure.contains("less than your answers alone") && !sure.contains("high"), "{sure}");
+        if weak_discipline {
+            assert!(title.contains("Discipline"), "{title}");
+        } else {
+            assert_eq!(title, "Healthy in your answers, not in your numbers");
+        }
+    }
+}

@@ -284,7 +284,6 @@ fn pct(part: u32, whole: u32) -> u32 {
 
 /// A result rounded up to a whole count, forgiving float noise (12.000000000000002 is 12)
 /// by a relative margin, so any need above 0 is still at least 1.
-/// A weekly need as a whole count: rounded up (a float's last bit of error never adds one).
 pub fn round_up(x: f64) -> u32 {
     // `as` saturates: a need beyond u32 reads as u32::MAX, never wraps.
     (x * (1.0 - 1e-12)).ceil().max(0.0) as u32

@@ -8,11 +8,17 @@
 //!   (`diagnosis::enough_answers`: half the items, never fewer than four, judged), from the
 //!   items' means, with the same standard error; its verdict is `diagnosis::verdict`.
 //! - A blind spot is an item the raters see two or more steps less healthy than the seller
-//!   does; a hidden strength is the reverse. The largest gap comes first; ties keep the
-//!   bank's order. An item the seller did not answer (or said does not apply) is neither.
+//!   does; a hidden strength is the reverse. The largest gap comes first; between equal
+//!   gaps, the habit of the cause the raters score lowest (highest, for hidden strengths),
+//!   then the bank's order. An item the seller did not answer (or said does not apply) is
+//!   neither.
+//! - A rater whose answers fail the seller's own response-quality rules
+//!   (`diagnosis::flags`: straight-lining, an answer style, contradicting pairs) is set
+//!   aside: counted, named, and left out of everything above.
 //! - The two views disagree on where to start when the seller's primary cause looks
 //!   healthy from outside, or when the raters' view starts clearly (beyond noise) at a
-//!   cause the seller measured healthy (see `Outside::disagreement`).
+//!   cause the seller measured healthy (see `Outside::disagreement`). When the raters could
+//!   not judge a cause, the causes they did judge are still compared, and the rest named.
 
 use crate::answers::Responses;
 use crate::bank::Bank;
@@ -73,6 +79,8 @@ pub struct Disagreement {
     /// Where the raters' view starts: its primary cause and any weak cause within noise of
     /// it (empty when it finds no cause weak).
     pub outside: Vec<Cause>,
+    /// Causes the raters could not judge (too few statements), when they judged others.
+    pub unjudged: Vec<Cause>,
 }
 
 fn score_of(healths: &[f64]) -> u8 {
@@ -191,7 +199,17 @@ impl Outside {
         // The raters' own verdict, or, when they could not judge every cause (their verdict
         // is then "too few"), the causes they did score weak, lowest first: what they saw
         // is still said, and the causes they could not judge stay out of it.
-        let weak: Vec<Cause> = if self.verdict.unclear == Some(crate::diagnosis::Unclear::TooFew) {
+        // The seller's own answers carry no verdict: nothing to part ways with.
+        if own.pattern == crate::Pattern::Unclear {
+            return None;
+        }
+        let partial = self.verdict.unclear == Some(crate::diagnosis::Unclear::TooFew);
+        let unjudged: Vec<Cause> = if partial {
+            Cause::ALL.into_iter().filter(|&c| self.scores.get(c).is_none()).collect()
+        } else {
+            Vec::new()
+        };
+        let weak: Vec<Cause> = if partial {
             let mut scored: Vec<(u8, Cause)> = Cause::ALL
                 .into_iter()
                 .filter_map(|c| self.scores.get(c).filter(|&s| s < WEAK_BELOW).map(|s| (s, c)))
@@ -210,7 +228,7 @@ impl Outside {
         let mine_healthy_outside = mine.is_some_and(|p| healthy(&self.scores, p));
         let clearly_elsewhere = first
             .is_some_and(|q| Some(q) != mine && healthy(own_scores, q) && mine.is_none_or(|p| !pointed.contains(&p)));
-        (mine_healthy_outside || clearly_elsewhere).then_some(Disagreement { own: mine, outside: pointed })
+        (mine_healthy_outside || clearly_elsewhere).then_some(Disagreement { own: mine, outside: pointed, unjudged })
     }
 }
 
@@ -312,7 +330,7 @@ mod tests {
         let out = compare(&b, &own, &[&as_view(&rater)]).unwrap();
         assert_eq!(
             out.disagreement(&d.verdict, &d.scores()),
-            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![Cause::Effort] })
+            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![Cause::Effort], unjudged: vec![] })
         );
         // The same view: no disagreement.
         let out = compare(&b, &own, &[&as_view(&own)]).unwrap();
@@ -324,13 +342,13 @@ mod tests {
         let out = compare(&b, &fine, &[&as_view(&rater)]).unwrap();
         assert_eq!(
             out.disagreement(&d.verdict, &d.scores()),
-            Some(Disagreement { own: None, outside: vec![Cause::Effort] })
+            Some(Disagreement { own: None, outside: vec![Cause::Effort], unjudged: vec![] })
         );
         // The rater sees nothing weak where the seller does.
         let out = compare(&b, &own, &[&as_view(&fine)]).unwrap();
         assert_eq!(
             out.disagreement(&diagnose(&b, &own).verdict, &diagnose(&b, &own).scores()),
-            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![] })
+            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![], unjudged: vec![] })
         );
     }
 
@@ -390,7 +408,11 @@ mod tests {
         assert_eq!(out.verdict.unclear, Some(crate::diagnosis::Unclear::TooFew));
         assert_eq!(
             out.disagreement(&d.verdict, &d.scores()),
-            Some(Disagreement { own: Some(Cause::Discipline), outside: vec![Cause::Effort] })
+            Some(Disagreement {
+                own: Some(Cause::Discipline),
+                outside: vec![Cause::Effort],
+                unjudged: vec![Cause::Feedback]
+            })
         );
     }
 

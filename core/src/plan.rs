@@ -13,6 +13,12 @@
 //! actions first. With the seller's numbers, the actions marked `"numbers": "lead"` start
 //! with the daily number their target needs (`numbers::work_out`), and those marked
 //! `"skip"` (counting a week now against a best week) are left out.
+//!
+//! A cause the answers call healthy that the numbers or the raters contradict
+//! ([`contradictions`]) joins the focus after the weak causes, with one action a horizon
+//! (three when no cause is weak), rated by the raters' view of its items and by the answers
+//! the numbers show to claim too much; when nothing rates, the action the daily number
+//! leads, else its first. It is never a strength.
 
 use crate::answers::Responses;
 use crate::bank::{Action, Bank, Horizons, Story};
@@ -86,14 +92,15 @@ pub struct Contradiction {
 ///   of the difference below the seller's own score (`diagnosis::separation`).
 ///
 /// A cause the seller did not score, or already scores weak, is never contradicted: the
-/// first says nothing, the second already agrees.
+/// first says nothing, the second already agrees. Ordered by evidence: contradicted by
+/// both first, then by the lower score from outside.
 pub fn contradictions(
     d: &Diagnosis,
     worked: &crate::numbers::Worked,
     outside: Option<&crate::outside::Outside>,
 ) -> Vec<Contradiction> {
     use crate::diagnosis::{separation, WEAK_BELOW};
-    Cause::ALL
+    let mut found: Vec<Contradiction> = Cause::ALL
         .into_iter()
         .filter_map(|cause| {
             let own = d.causes.get(cause);
@@ -108,7 +115,11 @@ pub fn contradictions(
             }
             (!by.is_empty()).then_some(Contradiction { cause, by })
         })
-        .collect()
+        .collect();
+    // By evidence: contradicted by both first, then the lower score from outside.
+    let seen = |c: Cause| outside.and_then(|o| *o.scores.get(c)).unwrap_or(u8::MAX);
+    found.sort_by_key(|c| (std::cmp::Reverse(c.by.len()), seen(c.cause)));
+    found
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -208,12 +219,22 @@ pub fn build_plan(
         _ => PlanKind::Causes,
     };
     let urgency = urgency(bank, responses);
-    // Health of each answered item, for rating actions.
-    let health: BTreeMap<&str, u8> = bank
+    // Health of each answered item, for rating actions. For a contradicted cause the
+    // answers are healthy, so what contradicts them rates its actions instead: the raters'
+    // mean health per item, and 2 for an answer the numbers show to claim too much.
+    let mut health: BTreeMap<&str, u8> = bank
         .items()
         .iter()
         .filter_map(|i| responses.answers.get(&i.id).map(|a| (i.id.as_str(), a.health(i.reverse))))
         .collect();
+    for item in bank.items().iter().filter(|i| contradicted.iter().any(|c| c.cause == i.cause)) {
+        if let Some(seen) = outside.and_then(|o| o.item(&item.id)).and_then(|v| v.others) {
+            health.insert(item.id.as_str(), seen.round().clamp(1.0, 5.0) as u8);
+        }
+        if worked.disagreements.iter().any(|d| d.item == item.id && d.answers_say == "higher") {
+            health.insert(item.id.as_str(), 2);
+        }
+    }
     let focus: Vec<Cause> = verdict.weak.iter().copied().chain(contradicted.iter().map(|c| c.cause)).collect();
     // The daily number the target needs leads the actions that set one; an action asking to
     // count a week now and a best week is left out once counted.
@@ -230,7 +251,8 @@ pub fn build_plan(
         };
         for (rank, &cause) in focus.iter().enumerate() {
             let take = match (rank, verdict.tied) {
-                (0, _) | (1, true) if focus.len() <= 2 => 3,
+                // The number of weak causes sets the share, not the contradicted ones.
+                (0, _) | (1, true) if verdict.weak.len() <= 2 => 3,
                 (0, _) | (1, true) => 2,
                 _ => 1,
             };
@@ -282,7 +304,7 @@ pub fn build_plan(
             .collect(),
         // Said only of answers that carry a verdict, and never of a contradicted cause: when
         // in doubt, say less.
-        best: best_habit(diagnosis, &contradicted)
+        best: best_habit(diagnosis, &contradicted, outside.map_or(&[][..], |o| &o.blind_spots))
             .filter(|_| kind != PlanKind::Unclear)
             .map(|habit| bank.texts().best.replace("{habit}", habit)),
         stall,
@@ -339,13 +361,15 @@ fn stall_sentence(bank: &Bank, funnel: &Funnel) -> Option<String> {
 }
 
 /// The habit of the healthiest answer (health 5 before 4; then the cause with the higher
-/// score; then bank order), if any answer was healthy at all.
-fn best_habit<'d>(diagnosis: &'d Diagnosis, contradicted: &[Contradiction]) -> Option<&'d str> {
+/// score; then bank order), if any answer was healthy at all; never of a contradicted
+/// cause, nor a habit the raters see two steps less healthy (a blind spot).
+fn best_habit<'d>(diagnosis: &'d Diagnosis, contradicted: &[Contradiction], blind_spots: &[String]) -> Option<&'d str> {
     diagnosis
         .causes
         .iter()
         .filter(|(c, _)| !contradicted.iter().any(|x| x.cause == *c))
         .flat_map(|(_, r)| r.held_up.iter().map(move |d| (d, r.score.unwrap_or(0))))
+        .filter(|(d, _)| !blind_spots.contains(&d.item_id))
         .enumerate()
         .max_by_key(|&(at, (d, score))| (d.health, score, std::cmp::Reverse(at)))
         .map(|(_, (d, _))| d.habit.as_str())
@@ -492,6 +516,9 @@ mod tests {
         assert!(line.contains(&item.habit), "{line}");
         let own_label = b.scale_label(item.scale, own.answers[&item.id].value());
         assert!(line.contains(own_label) && line.contains(b.scale_label(item.scale, 1)), "{line}");
+        // The habit to talk about first is never the one called "what you do best".
+        let best = plan.best.clone().unwrap_or_default();
+        assert!(!best.is_empty() && !best.contains(&item.habit), "{best}");
         let manager = manager_part(&b, &plan).talk_first.unwrap();
         assert!(manager.contains(&item.habit) && manager.contains("they answered"), "{manager}");
         assert!(!manager.contains("you answered"), "{manager}");
@@ -604,6 +631,10 @@ mod tests {
         assert_eq!(far.contradicted, vec![Contradiction { cause: Cause::Effort, by: vec![Check::Outside] }]);
         assert_eq!(far.focus, vec![Cause::Effort]);
         assert!(!far.strengths.contains(&Cause::Effort));
+        // Its actions are rated by what the raters saw, so it gets a primary cause's share,
+        // not one fallback action.
+        let effort_week = far.week.iter().filter(|a| a.cause == Some(Cause::Effort)).count();
+        assert!(effort_week >= 2, "{:?}", ids(&far.week));
         // 50 from outside (weak, but 25 points from 75 with a standard error of the
         // difference of 12.5): two errors apart, still beyond noise.
         assert_eq!(plan_with(&seen_as(3)).contradicted.len(), 1);

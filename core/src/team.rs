@@ -22,6 +22,9 @@ pub struct Rep {
     pub primary: Option<Cause>,
     /// Each cause since the result before the latest, judged against its noise.
     pub trend: PerCause<Option<Change>>,
+    /// Causes the latest result's answers call healthy that its numbers or raters do not
+    /// (`plan::contradictions`).
+    pub contradicted: Vec<Cause>,
     /// Plan actions done of those in the latest plan.
     pub plan_done: usize,
     pub plan_total: usize,
@@ -43,8 +46,11 @@ pub fn team(doc: &Document, bank: &Bank, now: u64) -> Vec<Rep> {
                 let (na, nb) = (answered_counts(bank, a), answered_counts(bank, b));
                 Some(change(((*a.scores.get(c))?, *na.get(c)), ((*b.scores.get(c))?, *nb.get(c))))
             });
-            let (plan_done, plan_total) =
-                crate::plan::latest_plan(bank, p).map(|(_, _, done, total)| (done, total)).unwrap_or((0, 0));
+            let latest_plan = crate::plan::latest_plan(bank, p);
+            let (plan_done, plan_total) = latest_plan.as_ref().map_or((0, 0), |(_, _, done, total)| (*done, *total));
+            let contradicted = latest_plan
+                .map(|(_, plan, _, _)| plan.contradicted.iter().map(|c| c.cause).collect())
+                .unwrap_or_default();
             Rep {
                 profile: p.id.clone(),
                 name: p.name.clone(),
@@ -53,6 +59,7 @@ pub fn team(doc: &Document, bank: &Bank, now: u64) -> Vec<Rep> {
                 pattern: latest.map(|r| r.pattern),
                 primary: latest.and_then(|r| r.primary),
                 trend,
+                contradicted,
                 plan_done,
                 plan_total,
                 retake_due: latest.is_some_and(|r| now.saturating_sub(r.finished_at) >= RETAKE_AFTER_MS),
@@ -107,10 +114,14 @@ mod tests {
         assert!(row.retake_due, "38 days after the latest result");
         assert!(!team(&doc, &bank, 3 * day).iter().any(|r| r.retake_due));
         assert_eq!(row.raters, 0);
-        let rater =
-            crate::schema::Rater { id: "r".into(), name: String::new(), received_at: 0, view: Default::default() };
+        assert_eq!(row.contradicted, vec![]);
+        // A rater who sees training, healthy in Sam's answers, at its weakest.
+        let view = crate::rater::View { answers: responses(&bank, Cause::Training, 1).answers, ..Default::default() };
+        let rater = crate::schema::Rater { id: "r".into(), name: String::new(), received_at: 0, view };
         assert!(doc.keep_rater(&sam, &latest, rater));
         let rows = team(&doc, &bank, 3 * day);
-        assert_eq!(rows.iter().find(|r| r.profile == sam).map(|r| r.raters), Some(1), "an outside view exists");
+        let row = rows.iter().find(|r| r.profile == sam).unwrap();
+        assert_eq!(row.raters, 1, "an outside view exists");
+        assert_eq!(row.contradicted, vec![Cause::Training], "and the row says what it questions");
     }
 }

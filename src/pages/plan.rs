@@ -24,7 +24,7 @@ mod say {
         format!("{done} of {total} actions done")
     }
     pub const REMIND_TITLE: &str = "A reminder to review";
-    pub const REMIND_WHAT: &str = "The file adds a ten-minute event to your calendar at this time every day, with an alert and a link to today\u{2019}s review; it leaves you free, not busy. To change the time later, download it again: most calendars replace the old one.";
+    pub const REMIND_WHAT: &str = "The file adds a ten-minute event to your calendar at this time every day, with an alert and a link to today\u{2019}s review; it leaves you free, not busy. To change the time later, download it again: many calendars then replace the old event; if yours shows two, delete the older one.";
     pub const REMIND_TIME: &str = "Time of day";
     pub const REMIND: &str = "Remind me to review each day";
     pub const NO_TIME: &str = "Choose a time first, such as 17:30.";
@@ -147,7 +147,9 @@ pub fn plan_view(props: &Props) -> Html {
             <div class="actions">
                 <button type="button" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Go(Screen::Review)) }>{say::REVIEW}</button>
             </div>
-            <DailyReminder profile={state.doc.active.clone()} />
+            // Unique to this person on this device, and stable across retakes: the profile
+            // and its first result (an id with the time it was finished).
+            <DailyReminder profile={format!("{}-{}", state.doc.active, state.doc.profile().results.iter().map(|r| r.finished_at).min().unwrap_or(0))} />
         </section>
     }
 }

@@ -87,7 +87,10 @@ pub fn rate_view(props: &Props) -> Html {
         move |_| s.dispatch(Action::RateGo(by))
     };
     // The seller opening their own request: a result of this browser made it.
-    let own = state.doc.profiles.iter().flat_map(|p| &p.results).any(|r| request_id(&r.id) == rating.request.id);
+    // On a device that keeps several people (a manager's), answering a rep's request here is
+    // what it is for, so only a one-person device is told.
+    let own = state.doc.profiles.len() == 1
+        && state.doc.profiles.iter().flat_map(|p| &p.results).any(|r| request_id(&r.id) == rating.request.id);
     let Some(at) = rating.step else {
         return html! {
             <section class="card" aria-labelledby="rate-title" data-testid="rate">

@@ -64,7 +64,7 @@ mod say {
         format!("So about {weekly} conversations a week, {daily} a day, reach your target.")
     }
     pub fn now_vs_needed(now: u32, pct: u32) -> String {
-        format!("This week you had {now}: {pct}\u{a0}% of that.")
+        format!("This week you had {now} conversations: {pct}\u{a0}% of that.")
     }
     pub fn disagrees(item: &str, said: &str, pct: u32, of_target: bool, higher: bool) -> String {
         let of = if of_target { "what your target needs" } else { "a week in your best month" };

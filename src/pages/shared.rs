@@ -18,6 +18,9 @@ use yew::prelude::*;
 
 /// The sentences of this screen about keeping or refusing a link, in one place for translation.
 mod say {
+    pub fn taken(date: &str) -> String {
+        format!("Taken on {date}. Only the scores of the self-check travel in the link: no answers, and none of the seller's numbers or outside views, which can tell a different story.")
+    }
     pub const KEEP_TITLE: &str = "Keep it with a person's results";
     pub const KEEP_WHY: &str = "For a manager who keeps one profile per rep: the scores and the verdict join that person's history and the team view, marked as kept from a link.";
     pub const KEEP: &str = "Keep it there";
@@ -81,7 +84,7 @@ pub fn shared_view(props: &Props) -> Html {
                     <p class="confidence" data-pattern={v.pattern.id()}>{sub}</p>
                     <p class="small">{verdict::confidence(v, &[])}</p>
                     if let Some(line) = verdict::borderline(&bank, v) { <p class="small">{line}</p> }
-                    <p class="eyebrow">{format!("Taken on {}. Only the scores travel in the link; no answers.", iso_date(shared.day))}</p>
+                    <p class="eyebrow">{say::taken(&iso_date(shared.day))}</p>
                     <ScoreChart bank={bank.clone()} scores={shared.scores.clone()} primary={v.primary} />
                     { for weak.iter().map(|&c| html! { <p class="summary" key={c.id()}><strong>{&bank.cause(c).name}{": "}</strong>{&bank.cause(c).summary}</p> }) }
                     if !weak.is_empty() {

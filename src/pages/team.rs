@@ -30,6 +30,10 @@ mod say {
         }
     }
     pub const YOU: &str = "This device (no name)";
+    /// The answers' verdict, and causes their numbers or raters contradict.
+    pub fn questioned(verdict: &str, causes: &str) -> String {
+        format!("{verdict}; their numbers or raters question {causes}")
+    }
     pub const NONE_YET: &str = "No result yet";
     /// In the trend column: one result so far; or no cause measured in both of the last two.
     pub const FIRST: &str = "First result";
@@ -66,9 +70,14 @@ pub struct Props {
 }
 
 fn verdict_text(state: &StateHandle, r: &Rep) -> String {
+    let bank = &state.content.bank;
     match r.pattern {
         None => "\u{2013}".into(),
-        Some(pattern) => verdict::stored(&state.content.bank, pattern, r.primary),
+        Some(pattern) if r.contradicted.is_empty() => verdict::stored(bank, pattern, r.primary),
+        Some(pattern) => {
+            let names: Vec<&str> = r.contradicted.iter().map(|&c| bank.cause(c).name.as_str()).collect();
+            say::questioned(&verdict::stored(bank, pattern, r.primary), &names.join(", "))
+        }
     }
 }
 

@@ -22,12 +22,15 @@ mod say {
             (_, n) => format!("{} and {} more answered the same habits about you.", named.join(", "), n - named.len()),
         }
     }
-    pub fn disagree(own: Option<&str>, outside: &[String], gap_below: bool) -> String {
-        // "A", "A and B", "A, B and C".
-        let b = match outside.split_last() {
+    /// "A", "A and B", "A, B and C".
+    fn and(names: &[String]) -> String {
+        match names.split_last() {
             Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-            _ => outside.join(""),
-        };
+            _ => names.join(""),
+        }
+    }
+    pub fn disagree(own: Option<&str>, outside: &[String], unjudged: &[String], gap_below: bool) -> String {
+        let b = and(outside);
         let looks = if outside.len() > 1 { "look" } else { "looks" };
         let head = match (own, outside.is_empty()) {
             (Some(a), false) => format!("You point to {a} first; the view from outside points to {b}."),
@@ -40,17 +43,22 @@ mod say {
         } else {
             " Ask them what they saw."
         };
-        format!("{head} Neither view is the whole truth: in a slump people often judge their own work askew, and someone else sees only part of it.{next}")
+        let partial = if unjudged.is_empty() {
+            String::new()
+        } else {
+            format!(" They could not judge {}, so it is left out of their view.", and(unjudged))
+        };
+        format!("{head}{partial} Neither view is the whole truth: in a slump people often judge their own work askew, and someone else sees only part of it.{next}")
     }
     /// A rater whose answers fail the seller's own response-quality rules.
     pub fn set_aside(name: &str, why: Flag) -> String {
-        let who = if name.is_empty() { "One view" } else { name };
+        let who = if name.is_empty() { "One view".to_string() } else { format!("{name}\u{2019}s view") };
         let reason = match why {
             Flag::StraightLining => "almost every answer was the same, so it cannot tell habits apart",
             Flag::AnswerStyle => "most statements got the same kind of answer whichever way they were worded",
             _ => "several pairs of opposite statements got the same answer",
         };
-        format!("{who} is left out of the comparison: {reason}. Ask them to answer again with the same link, or ask someone else.")
+        format!("{who} is left out of the comparison: {reason}. Ask them to answer again with the same link and remove this view below, or ask someone else.")
     }
     pub const CAUSE: &str = "Cause";
     pub const YOU: &str = "You";
@@ -138,8 +146,10 @@ pub fn outside_view(props: &Props) -> Html {
             if let Some(d) = &props.disagreement {
                 <p class="notice" data-testid="outside-disagrees">{say::disagree(
                     d.own.map(cause_name).as_deref(), &d.outside.iter().map(|&c| cause_name(c)).collect::<Vec<_>>(),
-                    !out.blind_spots.is_empty())}</p>
+                    &d.unjudged.iter().map(|&c| cause_name(c)).collect::<Vec<_>>(), !out.blind_spots.is_empty())}</p>
             }
+            // Every view set aside: nothing is compared, so nothing is shown as compared.
+            if out.set_aside.len() < out.raters {
             <table class="side-by-side" data-testid="outside-scores">
                 <thead><tr><th scope="col">{say::CAUSE}</th><th scope="col">{say::YOU}</th><th scope="col">{say::OUTSIDE}</th></tr></thead>
                 <tbody>{ for Cause::ALL.iter().map(|&c| html! {
@@ -175,6 +185,7 @@ pub fn outside_view(props: &Props) -> Html {
                     }) }</tbody>
                 </table>
             </details>
+            }
             <p class="small">{say::KEPT}</p>
             <ul class="raters">{ for props.raters.iter().map(|(id, name)| {
                 let (on_remove, rid) = (props.on_remove.clone(), id.clone());

@@ -24,23 +24,20 @@ fn names(bank: &Bank, causes: &[Cause]) -> String {
     }
 }
 
-/// Who says otherwise: "your numbers", "the people you asked", or both.
-fn sources(contradicted: &[Contradiction]) -> &'static str {
+/// Who says otherwise ("your numbers", "the people you asked", or both), and why that
+/// comes first.
+fn sources(contradicted: &[Contradiction]) -> (&'static str, &'static str) {
     let by = |check| contradicted.iter().any(|c| c.by.contains(&check));
     match (by(Check::Numbers), by(Check::Outside)) {
-        (true, true) => "your numbers and the people you asked",
-        (true, false) => "your numbers",
-        _ => "the people you asked",
-    }
-}
-
-/// Why the other sources come first.
-fn weight(contradicted: &[Contradiction]) -> &'static str {
-    let by = |check| contradicted.iter().any(|c| c.by.contains(&check));
-    match (by(Check::Numbers), by(Check::Outside)) {
-        (true, true) => "What you did and what others see outweigh a self-check, so the plan starts there.",
-        (true, false) => "What you did outweighs how it feels, so the plan starts there.",
-        _ => "Others often see what a self-check cannot, so the plan starts there: ask them what they saw.",
+        (true, true) => (
+            "your numbers and the people you asked",
+            "What you did and what others see outweigh a self-check, so the plan starts there.",
+        ),
+        (true, false) => ("your numbers", "What you did outweighs how it feels, so the plan starts there."),
+        _ => (
+            "the people you asked",
+            "Others often see what a self-check cannot, so the plan starts there: ask them what they saw.",
+        ),
     }
 }
 
@@ -55,7 +52,7 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind, contradicted: &[Contra
         }
         .to_string()
     };
-    match (v.pattern, v.weak.as_slice()) {
+    let said = match (v.pattern, v.weak.as_slice()) {
         (Pattern::Single, [p, ..]) => (
             format!("What holds you back most: {}", name(bank, *p)),
             sure(
@@ -83,12 +80,12 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind, contradicted: &[Contra
         (Pattern::None, _) if !contradicted.is_empty() => {
             let causes: Vec<Cause> = contradicted.iter().map(|c| c.cause).collect();
             (
-                format!("Healthy in your answers, not in {}", sources(contradicted)),
+                format!("Healthy in your answers, not in {}", sources(contradicted).0),
                 format!(
                     "Every cause looks healthy in your own answers, but {} tell a different story about {}. {}",
-                    sources(contradicted),
+                    sources(contradicted).0,
                     names(bank, &causes),
-                    weight(contradicted)
+                    sources(contradicted).1
                 ),
             )
         }
@@ -110,6 +107,21 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind, contradicted: &[Contra
             let title = if v.unclear == Some(Unclear::TooFew) { "Not enough answers to tell" } else { "These answers cannot tell the causes apart" };
             (title.into(), why.into())
         }
+    };
+    // A weak cause of the answers' own, and one the numbers or the raters contradict: the
+    // certainty of the answers alone is not claimed, and the other cause is named here.
+    match v.pattern {
+        Pattern::Single | Pattern::Mixed | Pattern::Broad if !contradicted.is_empty() => {
+            let causes: Vec<Cause> = contradicted.iter().map(|c| c.cause).collect();
+            let also = format!(
+                "Your own answers start here, but {} tell a different story about {}, so the plan covers {} too.",
+                sources(contradicted).0,
+                names(bank, &causes),
+                if causes.len() > 1 { "them" } else { "it" }
+            );
+            (said.0, also)
+        }
+        _ => said,
     }
 }
 
@@ -120,7 +132,7 @@ pub fn confidence(v: &Verdict, contradicted: &[Contradiction]) -> String {
     if v.pattern != Pattern::Unclear && !contradicted.is_empty() {
         return format!(
             "How sure: less than your answers alone would say, because {} disagree with them.",
-            sources(contradicted)
+            sources(contradicted).0
         );
     }
     match (v.pattern, v.confidence) {

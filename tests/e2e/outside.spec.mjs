@@ -167,6 +167,6 @@ test("a rater who gives the same answer to everything is left out, said plainly"
   // Nothing is claimed from it: no blind spot, no score from outside, nothing to talk about first.
   await expect(page.getByTestId('blind-spots')).toHaveCount(0);
   await expect(page.getByTestId('talk-first')).toHaveCount(0);
-  await expect(page.getByTestId('outside-scores').locator('tbody td:nth-child(3)')).toHaveText(Array(4).fill('too few judged'));
+  await expect(page.getByTestId('outside-scores')).toHaveCount(0);
   await axeClean(page);
 });

@@ -50,8 +50,13 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // and this week against what the target needs (two sentences and their choice), what
 // raters saw said even when they could not judge a cause, and the reply screen's sentence
 // for a device that keeps several people.
-// Today: 285,442 bytes (1 KB = 1,000 bytes): 185 KB above the goal.
-const FIRST_LOAD_CEILING = 285_500;
+// Then 3.1 KB, measured on 2026-11-27, from a second review's fixes: a contradicted cause
+// named beside any verdict (not only "no cause"), rated by what the raters saw and kept out
+// of "what you do best" with the blind spots; the team row and the shared view saying what
+// the answers alone cannot; a view from raters who could not judge every cause said with
+// what they could not judge; a screen with every rater set aside showing no comparison.
+// Today: 288,564 bytes (1 KB = 1,000 bytes): 189 KB above the goal.
+const FIRST_LOAD_CEILING = 288_600;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

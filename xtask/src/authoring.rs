@@ -144,7 +144,7 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
             "blind_spots": o.blind_spots,
             "hidden_strengths": o.hidden_strengths,
             "verdict": verdict_json(&o.verdict),
-            "disagrees": disagrees.map(|x| json!({ "own": x.own, "outside": x.outside })),
+            "disagrees": disagrees.map(|x| json!({ "own": x.own, "outside": x.outside, "unjudged": x.unjudged })),
             "talk_first": talk_first(bank, &o),
         });
     }
@@ -857,7 +857,11 @@ mod tests {
         let out = score(&json!({ "answers": own, "outside": [{ "answers": rater }] }));
         assert_eq!(out["primary"], "discipline");
         assert_eq!(out["outside"]["verdict"]["primary"], "effort");
-        assert_eq!(out["outside"]["disagrees"], json!({ "own": "discipline", "outside": ["effort"] }));
+        assert_eq!(out["outside"]["disagrees"], json!({ "own": "discipline", "outside": ["effort"], "unjudged": [] }));
+        // Effort, healthy in the seller's answers and weak from outside beyond noise, is
+        // contradicted: in the plan after discipline.
+        assert_eq!(out["plan"]["focus"], json!(["discipline", "effort"]));
+        assert_eq!(out["plan"]["contradicted"], json!([{ "cause": "effort", "by": ["outside"] }]));
     }
 
     #[test]
