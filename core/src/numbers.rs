@@ -140,6 +140,18 @@ pub struct Disagreement {
     pub numbers_pct: u32,
 }
 
+impl Disagreement {
+    /// The answer claims more than the numbers show (`answers_say == "higher"`).
+    pub fn claims_more(&self) -> bool {
+        self.answers_say == "higher"
+    }
+
+    /// The answer is about what the target needs, so `numbers_pct` is of that need.
+    pub fn about_target(&self) -> bool {
+        self.item == TARGET
+    }
+}
+
 /// Which of the two weeks a figure comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -186,10 +186,16 @@ impl Outside {
     /// Where the raters' view and the seller's part ways on the cause to start with: the
     /// seller's primary cause is measured from outside and healthy there, or the raters'
     /// view starts clearly (beyond noise of the seller's primary, in its own scores) at a
-    /// cause the seller measured healthy. None when they agree, or either side measured
-    /// too little to say; causes the raters could not judge are left out, the rest said. The outside side names every weak cause within noise of the one
-    /// the raters' view starts with, so a tie there is never passed off as one cause.
+    /// cause the seller measured healthy. None when they agree, when the seller's answers
+    /// carry no verdict, or when the raters measured too little to say; causes the raters
+    /// could not judge are left out and named, the rest said. The outside side names every
+    /// weak cause within noise of the one the raters' view starts with, so a tie there is
+    /// never passed off as one cause.
     pub fn disagreement(&self, own: &Verdict, own_scores: &PerCause<Option<u8>>) -> Option<Disagreement> {
+        // The seller's own answers carry no verdict: nothing to part ways with.
+        if own.pattern == crate::Pattern::Unclear {
+            return None;
+        }
         let healthy = |scores: &PerCause<Option<u8>>, c: Cause| scores.get(c).is_some_and(|s| s >= WEAK_BELOW);
         let measure = |c: Cause| Some(((*self.scores.get(c))?, *self.judged.get(c)));
         let near = |a: Cause, b: Cause| match (measure(a), measure(b)) {
@@ -199,10 +205,6 @@ impl Outside {
         // The raters' own verdict, or, when they could not judge every cause (their verdict
         // is then "too few"), the causes they did score weak, lowest first: what they saw
         // is still said, and the causes they could not judge stay out of it.
-        // The seller's own answers carry no verdict: nothing to part ways with.
-        if own.pattern == crate::Pattern::Unclear {
-            return None;
-        }
         let partial = self.verdict.unclear == Some(crate::diagnosis::Unclear::TooFew);
         let unjudged: Vec<Cause> = if partial {
             Cause::ALL.into_iter().filter(|&c| self.scores.get(c).is_none()).collect()

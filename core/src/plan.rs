@@ -87,7 +87,7 @@ pub struct Contradiction {
 
 /// Causes the seller's answers score healthy (at or above the weak line) that are not:
 /// - by the numbers, when an answer about the cause claims more than the numbers show
-///   (`numbers::Disagreement` with `answers_say == "higher"`);
+///   (`numbers::Disagreement::claims_more`);
 /// - from outside, when the raters score the cause weak and more than one standard error
 ///   of the difference below the seller's own score (`diagnosis::separation`).
 ///
@@ -106,7 +106,7 @@ pub fn contradictions(
             let own = d.causes.get(cause);
             let own_score = own.score.filter(|&s| s >= WEAK_BELOW)?;
             let mut by = Vec::new();
-            if worked.disagreements.iter().any(|x| x.cause == cause && x.answers_say == "higher") {
+            if worked.disagreements.iter().any(|x| x.cause == cause && x.claims_more()) {
                 by.push(Check::Numbers);
             }
             let seen = outside.and_then(|o| Some(((*o.scores.get(cause))?, *o.judged.get(cause))));
@@ -122,7 +122,13 @@ pub fn contradictions(
     found
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Whether `cause` is one of the `contradicted`.
+fn among(contradicted: &[Contradiction], cause: Cause) -> bool {
+    contradicted.iter().any(|c| c.cause == cause)
+}
+
+// Not `Eq`: `worked` holds the arithmetic's exact (floating-point) steps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
     pub kind: PlanKind,
     /// Every weak cause, most urgent first, then every contradicted one. Empty when no
@@ -152,6 +158,10 @@ pub struct Plan {
     /// The same, said to a manager (the manager part's).
     #[serde(skip)]
     pub talk_first_manager: Option<String>,
+    /// What the seller's numbers say (`numbers::work_out`), worked out once for the plan and
+    /// kept for the screens and `cargo xtask score` that show it.
+    #[serde(skip)]
+    pub worked: crate::numbers::Worked,
 }
 
 impl Plan {
@@ -227,11 +237,11 @@ pub fn build_plan(
         .iter()
         .filter_map(|i| responses.answers.get(&i.id).map(|a| (i.id.as_str(), a.health(i.reverse))))
         .collect();
-    for item in bank.items().iter().filter(|i| contradicted.iter().any(|c| c.cause == i.cause)) {
+    for item in bank.items().iter().filter(|i| among(&contradicted, i.cause)) {
         if let Some(seen) = outside.and_then(|o| o.item(&item.id)).and_then(|v| v.others) {
             health.insert(item.id.as_str(), seen.round().clamp(1.0, 5.0) as u8);
         }
-        if worked.disagreements.iter().any(|d| d.item == item.id && d.answers_say == "higher") {
+        if worked.disagreements.iter().any(|d| d.item == item.id && d.claims_more()) {
             health.insert(item.id.as_str(), 2);
         }
     }
@@ -257,16 +267,14 @@ pub fn build_plan(
                 _ => 1,
             };
             let actions = select(&bank.cause(cause).plan);
-            let mut rated: Vec<(usize, i32, &Action)> = actions
-                .iter()
+            let usable = || actions.iter().filter(|a| !(counted && a.numbers.as_deref() == Some("skip")));
+            let mut rated: Vec<(usize, i32, &Action)> = usable()
                 .enumerate()
-                .filter(|(_, a)| !(counted && a.numbers.as_deref() == Some("skip")))
                 .filter_map(|(at, a)| rate(bank, a, &health, stalled).map(|r| (at, r, a)))
                 .collect();
             if rated.is_empty() {
                 // The cause is weak (or contradicted: its answers are healthy), so something
                 // applies: its first action, or the first the daily number leads when there is one.
-                let usable = || actions.iter().filter(|a| !(counted && a.numbers.as_deref() == Some("skip")));
                 let led = usable().find(|a| daily.is_some() && a.numbers.as_deref() == Some("lead"));
                 rated = led.or_else(|| usable().next()).map(|a| (0, 0, a)).into_iter().collect();
             }
@@ -299,7 +307,7 @@ pub fn build_plan(
         strengths: diagnosis
             .causes
             .iter()
-            .filter(|(c, r)| r.band == Some(crate::Band::Strong) && !contradicted.iter().any(|x| x.cause == *c))
+            .filter(|(c, r)| r.band == Some(crate::Band::Strong) && !among(&contradicted, *c))
             .map(|(c, _)| c)
             .collect(),
         // Said only of answers that carry a verdict, and never of a contradicted cause: when
@@ -314,6 +322,7 @@ pub fn build_plan(
         contradicted,
         talk_first: None,
         talk_first_manager: None,
+        worked,
     }
 }
 
@@ -367,7 +376,7 @@ fn best_habit<'d>(diagnosis: &'d Diagnosis, contradicted: &[Contradiction], blin
     diagnosis
         .causes
         .iter()
-        .filter(|(c, _)| !contradicted.iter().any(|x| x.cause == *c))
+        .filter(|(c, _)| !among(contradicted, *c))
         .flat_map(|(_, r)| r.held_up.iter().map(move |d| (d, r.score.unwrap_or(0))))
         .filter(|(d, _)| !blind_spots.contains(&d.item_id))
         .enumerate()

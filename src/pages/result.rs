@@ -16,7 +16,7 @@ use crate::widgets::verdict;
 use groove_core::bank::Bank;
 use groove_core::diagnosis::{Band, Driver};
 use groove_core::ics::retake_reminder;
-use groove_core::numbers::{work_out, Step, Which};
+use groove_core::numbers::{Step, Which};
 use groove_core::plan::{manager_part, result_plan, PlanAction, PlanKind, Urgency};
 use groove_core::rater::Request;
 use groove_core::schema::diagnose_result;
@@ -232,7 +232,7 @@ pub fn result_view(props: &Props) -> Html {
         .map(|k| format!("{}#keep={k}", browser::app_url()));
     // The seller's numbers, when given: what they say and where they disagree with the answers.
     let numbers_section = (!result.responses.numbers.is_empty()).then(|| {
-        let worked = work_out(&result.responses.numbers, &result.responses);
+        let worked = &plan.worked;
         let step_line = |s: &Step| {
             let by = match s.what {
                 "deals_per_month" => tenths(s.divide_by),
@@ -250,9 +250,9 @@ pub fn result_view(props: &Props) -> Html {
                         .and_then(|i| result.responses.answers.get(&i.id).map(|a| bank.scale_label(i.scale, a.value())))
                         .unwrap_or_default();
                     let text = item.map(|i| i.text.as_str()).unwrap_or_default();
-                    html! { <p class="disagree" data-testid="disagree">{say::disagrees(text, said, d.numbers_pct, d.item == "effort-target", d.answers_say == "higher")}</p> }
+                    html! { <p class="disagree" data-testid="disagree">{say::disagrees(text, said, d.numbers_pct, d.about_target(), d.claims_more())}</p> }
                 }) }
-                if worked.disagreements.iter().any(|d| d.answers_say == "higher") { <p><strong>{say::START_FROM}</strong></p> }
+                if worked.disagreements.iter().any(|d| d.claims_more()) { <p><strong>{say::START_FROM}</strong></p> }
                 if worked.disagreements.is_empty() && worked.activity_vs_best_pct.is_some() { <p>{say::AGREE}</p> }
                 if let Some(pct) = worked.activity_vs_best_pct { <p data-testid="activity-vs-best">{say::activity(pct)}</p> }
                 if let Some(c) = worked.conversion_pct { <p>{say::conversion(c, worked.conversion_from == Some(Which::Best))}</p> }

@@ -75,8 +75,7 @@ fn verdict_text(state: &StateHandle, r: &Rep) -> String {
         None => "\u{2013}".into(),
         Some(pattern) if r.contradicted.is_empty() => verdict::stored(bank, pattern, r.primary),
         Some(pattern) => {
-            let names: Vec<&str> = r.contradicted.iter().map(|&c| bank.cause(c).name.as_str()).collect();
-            say::questioned(&verdict::stored(bank, pattern, r.primary), &names.join(", "))
+            say::questioned(&verdict::stored(bank, pattern, r.primary), &verdict::names(bank, &r.contradicted))
         }
     }
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 /// Every sentence of these widgets, in one place for translation.
 mod say {
+    use crate::widgets::verdict::list;
     use groove_core::diagnosis::Flag;
     pub const TITLE: &str = "You and the view from outside";
     pub fn from(names: &[String], count: usize) -> String {
@@ -22,15 +23,8 @@ mod say {
             (_, n) => format!("{} and {} more answered the same habits about you.", named.join(", "), n - named.len()),
         }
     }
-    /// "A", "A and B", "A, B and C".
-    fn and(names: &[String]) -> String {
-        match names.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-            _ => names.join(""),
-        }
-    }
     pub fn disagree(own: Option<&str>, outside: &[String], unjudged: &[String], gap_below: bool) -> String {
-        let b = and(outside);
+        let b = list(outside);
         let looks = if outside.len() > 1 { "look" } else { "looks" };
         let head = match (own, outside.is_empty()) {
             (Some(a), false) => format!("You point to {a} first; the view from outside points to {b}."),
@@ -46,7 +40,7 @@ mod say {
         let partial = if unjudged.is_empty() {
             String::new()
         } else {
-            format!(" They could not judge {}, so it is left out of their view.", and(unjudged))
+            format!(" They could not judge {}, so it is left out of their view.", list(unjudged))
         };
         format!("{head}{partial} Neither view is the whole truth: in a slump people often judge their own work askew, and someone else sees only part of it.{next}")
     }

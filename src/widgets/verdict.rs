@@ -11,17 +11,17 @@ fn name(bank: &Bank, c: Cause) -> String {
     bank.cause(c).name.clone()
 }
 
-/// "A, B and C".
-fn names(bank: &Bank, causes: &[Cause]) -> String {
-    let mut v: Vec<String> = causes.iter().map(|&c| name(bank, c)).collect();
-    match v.len() {
-        0 => String::new(),
-        1 => v.remove(0),
-        _ => {
-            let last = v.pop().unwrap_or_default();
-            format!("{} and {last}", v.join(", "))
-        }
+/// "A", "A and B", "A, B and C": every list of names a sentence carries.
+pub fn list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.concat(),
     }
+}
+
+/// The causes' names, as a [`list`].
+pub fn names(bank: &Bank, causes: &[Cause]) -> String {
+    list(&causes.iter().map(|&c| name(bank, c)).collect::<Vec<_>>())
 }
 
 /// Who says otherwise ("your numbers", "the people you asked", or both), and why that
@@ -52,6 +52,9 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind, contradicted: &[Contra
         }
         .to_string()
     };
+    // Who contradicts the answers, why that comes first, and about which causes.
+    let (who, why) = sources(contradicted);
+    let questioned = names(bank, &contradicted.iter().map(|c| c.cause).collect::<Vec<_>>());
     let said = match (v.pattern, v.weak.as_slice()) {
         (Pattern::Single, [p, ..]) => (
             format!("What holds you back most: {}", name(bank, *p)),
@@ -77,18 +80,10 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind, contradicted: &[Contra
             format!("Several causes at once: {}", names(bank, &v.weak)),
             format!("A broad picture: several things slipped together. One step at a time, starting with {}.", name(bank, *p)),
         ),
-        (Pattern::None, _) if !contradicted.is_empty() => {
-            let causes: Vec<Cause> = contradicted.iter().map(|c| c.cause).collect();
-            (
-                format!("Healthy in your answers, not in {}", sources(contradicted).0),
-                format!(
-                    "Every cause looks healthy in your own answers, but {} tell a different story about {}. {}",
-                    sources(contradicted).0,
-                    names(bank, &causes),
-                    sources(contradicted).1
-                ),
-            )
-        }
+        (Pattern::None, _) if !contradicted.is_empty() => (
+            format!("Healthy in your answers, not in {who}"),
+            format!("Every cause looks healthy in your own answers, but {who} tell a different story about {questioned}. {why}"),
+        ),
         (Pattern::None, _) if kind == PlanKind::Outward => (
             "No habit of yours stands out".into(),
             "Every cause was measured and looks healthy, and you named changes around you: look outward too, at leads, territory and the market.".into(),
@@ -112,12 +107,9 @@ pub fn headline(bank: &Bank, v: &Verdict, kind: PlanKind, contradicted: &[Contra
     // certainty of the answers alone is not claimed, and the other cause is named here.
     match v.pattern {
         Pattern::Single | Pattern::Mixed | Pattern::Broad if !contradicted.is_empty() => {
-            let causes: Vec<Cause> = contradicted.iter().map(|c| c.cause).collect();
+            let them = if contradicted.len() > 1 { "them" } else { "it" };
             let also = format!(
-                "Your own answers start here, but {} tell a different story about {}, so the plan covers {} too.",
-                sources(contradicted).0,
-                names(bank, &causes),
-                if causes.len() > 1 { "them" } else { "it" }
+                "Your own answers start here, but {who} tell a different story about {questioned}, so the plan covers {them} too."
             );
             (said.0, also)
         }

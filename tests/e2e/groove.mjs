@@ -15,6 +15,25 @@ export function rawFor(itemId, health) {
   return items[itemId].reverse ? 6 - health : health;
 }
 
+/**
+ * Someone who sees the seller's work, in a browser of their own (no shared storage): opens
+ * `request`, answers every scored item by mouse with `rawOf(item)` (the raw 1..5 on the
+ * item's own scale), and returns the reply link. Their browser is closed after.
+ */
+export async function rateByMouse(browser, request, rawOf, viewport) {
+  const context = await browser.newContext({ viewport });
+  const rater = await context.newPage();
+  await rater.goto(request);
+  await rater.getByRole('button', { name: 'Begin' }).click();
+  for (const item of bank.items) {
+    await rater.locator(`input[name="rate-${item.id}"][value="${rawOf(item)}"]`).check();
+    await rater.locator('form button[type=submit]').click();
+  }
+  const reply = await rater.getByTestId('reply-link').inputValue();
+  await context.close();
+  return reply;
+}
+
 export class Groove {
   /** `page` is a Playwright Page or Frame (the widget's frame, a second tab). */
   constructor(page) {

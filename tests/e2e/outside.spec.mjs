@@ -1,7 +1,7 @@
 // An outside view with links alone: a seller asks, a manager in another browser answers
 // about the seller, the seller keeps the reply and sees both views side by side.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, bank, rawFor } from './groove.mjs';
+import { test, expect, bank, rawFor, rateByMouse } from './groove.mjs';
 
 const axeClean = async (page) => {
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -150,17 +150,8 @@ test("a rater who gives the same answer to everything is left out, said plainly"
   await g.takeOne(sellerHealth);
   await page.getByTestId('ask').getByRole('button', { name: 'Make a request link' }).click();
   const request = await page.getByTestId('ask-link').inputValue();
-  const raterContext = await browser.newContext({ viewport: page.viewportSize() });
-  const rater = await raterContext.newPage();
-  await rater.goto(request);
-  await rater.getByRole('button', { name: 'Begin' }).click();
-  for (const item of bank.items) {
-    // "Often" or "Agree" on every statement, whichever way it is worded.
-    await rater.locator(`input[name="rate-${item.id}"][value="4"]`).check();
-    await rater.locator('form button[type=submit]').click();
-  }
-  const reply = await rater.getByTestId('reply-link').inputValue();
-  await raterContext.close();
+  // "Often" or "Agree" on every statement, whichever way it is worded.
+  const reply = await rateByMouse(browser, request, () => 4, page.viewportSize());
   await page.goto(reply);
   await page.getByRole('button', { name: 'Keep it with that result' }).click();
   await expect(page.getByTestId('set-aside')).toContainText('left out of the comparison: almost every answer was the same');

@@ -55,8 +55,10 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 // of "what you do best" with the blind spots; the team row and the shared view saying what
 // the answers alone cannot; a view from raters who could not judge every cause said with
 // what they could not judge; a screen with every rater set aside showing no comparison.
-// Today: 288,564 bytes (1 KB = 1,000 bytes): 189 KB above the goal.
-const FIRST_LOAD_CEILING = 288_600;
+// Then 0.3 KB less, measured on 2026-11-27: the numbers worked out once per result (kept
+// in the plan), one "A, B and C" for every sentence, the headline's contradiction said once.
+// Today: 288,222 bytes (1 KB = 1,000 bytes): 188 KB above the goal.
+const FIRST_LOAD_CEILING = 288_300;
 
 function brotli(file) {
   return brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -1,6 +1,6 @@
 // A manager's view of the team: everyone kept on this device in one sortable table.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, bank, rawFor } from './groove.mjs';
+import { test, expect, rawFor, rateByMouse } from './groove.mjs';
 
 test('a manager sees each person on one screen, sorts it by keyboard, and opens one', async ({ page, groove: g }) => {
   await g.fresh();
@@ -63,18 +63,10 @@ test("a rep's share link and reply link are kept with that rep's profile and sho
   const share = await rep.getByTestId('share-link').inputValue();
   await rep.getByTestId('ask').getByRole('button', { name: 'Make a request link' }).click();
   const request = await rep.getByTestId('ask-link').inputValue();
-  // A peer answers it in a browser of their own and sends the reply to the manager.
-  const peer = await browser.newContext({ viewport: page.viewportSize() }).then((c) => c.newPage());
-  await peer.goto(request);
-  await peer.getByRole('button', { name: 'Begin' }).click();
-  // Varied, honest answers (effort seen weak, the rest healthy): a peer who gave the same
+  // A peer answers it in a browser of their own and sends the reply to the manager, with
+  // varied, honest answers (effort seen weak, the rest healthy): a peer who gave the same
   // answer everywhere would be set aside.
-  for (const item of bank.items) {
-    await peer.locator(`input[name="rate-${item.id}"][value="${rawFor(item.id, item.cause === 'effort' ? 2 : 4)}"]`).check();
-    await peer.locator('form button[type=submit]').click();
-  }
-  const reply = await peer.getByTestId('reply-link').inputValue();
-  await peer.context().close();
+  const reply = await rateByMouse(browser, request, (item) => rawFor(item.id, item.cause === 'effort' ? 2 : 4), page.viewportSize());
   await repContext.close();
 
   // The manager keeps a profile for Sam; the rep's share link goes there.

@@ -4,7 +4,7 @@
 use groove_core::answers::{Answer, Reply, Responses};
 use groove_core::bank::{Bank, STAGE_IDS};
 use groove_core::diagnosis::Verdict;
-use groove_core::numbers::{round_up, work_out, Numbers, Week, MAX_MONEY, MAX_WEEKLY};
+use groove_core::numbers::{round_up, Numbers, Week, MAX_MONEY, MAX_WEEKLY};
 use groove_core::outside::compare;
 use groove_core::plan::{build_plan, manager_part, talk_first, PlanAction};
 use groove_core::rater::View;
@@ -25,11 +25,11 @@ const INPUT_FIELDS: [&str; 8] =
 /// The fields of one rater in `"outside"`; `name` is optional and not used.
 const RATER_FIELDS: [&str; 2] = ["answers", "name"];
 
-/// What `cargo xtask score` read: the seller's responses, their numbers and the raters' views
-/// when given.
+/// What `cargo xtask score` read: the seller's responses (their numbers in them), whether
+/// numbers were given at all, and the raters' views when given.
 struct Input {
     responses: Responses,
-    numbers: Option<Numbers>,
+    numbers_given: bool,
     outside: Option<Vec<View>>,
 }
 
@@ -54,7 +54,7 @@ fn verdict_json(v: &Verdict) -> Map<String, Value> {
 /// the verdict, the measures behind it, the plan and the manager's part, and, when raters
 /// are given, the view from outside.
 pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
-    let Input { responses, numbers, outside } = read_input(bank, input)?;
+    let Input { responses, numbers_given, outside } = read_input(bank, input)?;
     let d = diagnose(bank, &responses);
     // `read_input` refuses an empty list of raters, so with "outside" there is a view.
     let views: Option<Vec<&View>> = outside.as_ref().map(|views| views.iter().collect());
@@ -102,8 +102,9 @@ pub fn score_json(bank: &Bank, input: &str) -> Result<String, String> {
     if let Value::Object(map) = &mut out {
         map.extend(verdict_json(&d.verdict));
     }
-    if let Some(numbers) = numbers {
-        let worked = work_out(&numbers, &responses);
+    if numbers_given {
+        // The plan worked out the numbers in `responses` already.
+        let worked = &plan.worked;
         let mut disagrees_with: Vec<Cause> = Vec::new();
         for d in &worked.disagreements {
             if !disagrees_with.contains(&d.cause) {
@@ -248,15 +249,15 @@ fn read_input(bank: &Bank, input: &str) -> Result<Input, String> {
             None => problems.push(format!("self_talk: {v} is not a whole number from 1 to 5")),
         }
     }
-    let numbers = object.get("numbers").map(|v| read_numbers(v, &mut problems));
-    if let Some(n) = &numbers {
-        responses.numbers = n.clone();
+    let numbers_given = object.get("numbers").is_some();
+    if let Some(v) = object.get("numbers") {
+        responses.numbers = read_numbers(v, &mut problems);
     }
     let outside = object.get("outside").map(|v| read_outside(bank, v, &mut problems));
     if !problems.is_empty() {
         return Err(format!("the answers file has {} problem(s):\n- {}", problems.len(), problems.join("\n- ")));
     }
-    Ok(Input { responses, numbers, outside })
+    Ok(Input { responses, numbers_given, outside })
 }
 
 /// `"outside"`: a list of raters, each `{"answers": {"<item id>": 1..5 or "na"}}` with an
